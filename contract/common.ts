@@ -1,0 +1,81 @@
+import { z } from 'zod'
+
+/**
+ * Error codes in ACR's style. The HTTP status travels with the code so the server and
+ * the SPA agree on what each one means without a second table.
+ */
+export const errorStatus = {
+  PARAM_INVALID: 400,
+  INSTANCE_NOT_EXIST: 404,
+  NAMESPACE_NOT_EXIST: 404,
+  REPO_NOT_EXIST: 404,
+  TAG_NOT_EXIST: 404,
+  OPERATION_NOT_FOUND: 404,
+  INSTANCE_NAME_CONFLICT: 409,
+  REGISTRY_UNREACHABLE: 502,
+  REGISTRY_AUTH_FAILED: 400,
+  REGISTRY_ERROR: 502,
+  DIRECTORY_INVALID: 400,
+  OPERATION_NOT_SUPPORTED: 501,
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const satisfies Record<string, number>
+
+export type ErrorCode = keyof typeof errorStatus
+export const errorCodeSchema = z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]])
+
+export const apiErrorBody = z
+  .object({
+    code: z.string().meta({ example: 'INSTANCE_NOT_EXIST' }),
+    message: z.string(),
+    requestId: z.string().meta({ example: '5F3A7C0E-2B64-4E4B-9D1A-4C3B2A190D77' }),
+    /** Which input fields were wrong, for PARAM_INVALID: the SPA puts these next to form fields. */
+    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  .meta({ id: 'ApiError' })
+export type ApiErrorBody = z.infer<typeof apiErrorBody>
+
+/** Paging as the seed defines it: pageNo from 1, pageSize 1–100 (default 30). */
+export const pageQuery = z.object({
+  pageNo: z.coerce.number().int().min(1).default(1).meta({ description: 'Page number, starting at 1.' }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(30)
+    .meta({ description: 'Entries per page, 1–100.' }),
+})
+
+export const sortOrder = z.enum(['asc', 'desc'])
+export type SortOrder = z.infer<typeof sortOrder>
+
+/** A paged list response: the seed's totalCount/pageNo/pageSize around the items. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    totalCount: z.number().int().min(0),
+    pageNo: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+  })
+
+export type Page<T> = { items: T[]; totalCount: number; pageNo: number; pageSize: number }
+
+/** Epoch milliseconds, as ACR returns every timestamp. */
+export const epochMs = z.number().int().meta({ description: 'Epoch milliseconds.', example: 1_700_000_000_000 })
+
+export const instanceId = z
+  .string()
+  .regex(/^cri-[0-9a-z]{16}$/, 'must look like cri- followed by 16 lowercase letters or digits')
+  .meta({ example: 'cri-2j88dtld8yel0a1b' })
+export const repoId = z
+  .string()
+  .regex(/^crr-[0-9a-z]{16}$/, 'must look like crr- followed by 16 lowercase letters or digits')
+  .meta({ example: 'crr-uf082u9dg8do1c2d' })
+
+/** A free-text search box: trimmed, bounded so no request can ask the database for a huge LIKE. */
+export const searchText = z.string().trim().max(256).optional()
+
+/** An empty query-string value means "not set", so `?repoName=` behaves like no filter. */
+export const optionalParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional())

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { epochMs, instanceId, optionalParam, pageOf, pageQuery, repoId, searchText, sortOrder } from './common'
+
+export const namespace = z
+  .object({
+    instanceId,
+    namespaceName: z.string(),
+    repoCount: z.number().int(),
+    tagCount: z.number().int(),
+    lastPushTime: epochMs.nullable(),
+  })
+  .meta({ id: 'Namespace' })
+export type Namespace = z.infer<typeof namespace>
+
+export const listNamespaceQuery = pageQuery.extend({
+  instanceId,
+  namespaceName: searchText.meta({ description: 'Case-insensitive substring of the namespace name.' }),
+})
+
+export const repository = z
+  .object({
+    repoId,
+    instanceId,
+    repoNamespaceName: z.string(),
+    repoName: z.string(),
+    /** The path the registry knows the repository by (namespace/name, or a single segment). */
+    fullName: z.string(),
+    repoStatus: z.literal('NORMAL'),
+    tagCount: z.number().int(),
+    lastPushTime: epochMs.nullable(),
+    createTime: epochMs,
+    modifiedTime: epochMs,
+  })
+  .meta({ id: 'Repository' })
+export type Repository = z.infer<typeof repository>
+
+export const repositorySortBy = z.enum(['repoName', 'tagCount', 'lastPushTime'])
+export type RepositorySortBy = z.infer<typeof repositorySortBy>
+
+export const listRepositoryQuery = pageQuery.extend({
+  instanceId,
+  repoNamespaceName: optionalParam(z.string().max(256)).meta({ description: 'Only repositories in this namespace.' }),
+  repoName: searchText.meta({ description: 'Case-insensitive substring of namespace/name.' }),
+  sortBy: optionalParam(repositorySortBy).meta({ description: 'Default repoName.' }),
+  sortOrder: optionalParam(sortOrder),
+})
+
+export const getRepositoryQuery = z
+  .object({
+    instanceId,
+    repoId: optionalParam(repoId),
+    repoNamespaceName: optionalParam(z.string().max(256)),
+    repoName: optionalParam(z.string().max(256)),
+  })
+  .refine((q) => q.repoId || (q.repoNamespaceName !== undefined && q.repoName), {
+    message: 'give repoId, or repoNamespaceName and repoName',
+    path: ['repoId'],
+  })
+
+export const platform = z.string().meta({ example: 'linux/amd64' })
+
+export const repoTag = z
+  .object({
+    instanceId,
+    repoId,
+    tag: z.string(),
+    /** Digest of what the tag points to (an image manifest or a multi-platform index). */
+    digest: z.string().meta({ example: 'sha256:815386ebbe9a3490f38785ab11bda34ec8dacf4634af77b8912832d4f85dca04' }),
+    mediaType: z.string(),
+    /** Compressed size of the default platform's image (config + layers), bytes. */
+    imageSize: z.number().int(),
+    platforms: z.array(platform),
+    layerCount: z.number().int(),
+    /** When the image was built, from its config; null when the config does not say. */
+    imageCreate: epochMs.nullable(),
+    /**
+     * When the tag got its current digest: from a push notification when one arrived,
+     * otherwise the first time the server's index saw this digest under this tag.
+     */
+    pushTime: epochMs,
+    status: z.literal('NORMAL'),
+  })
+  .meta({ id: 'RepoTag' })
+export type RepoTag = z.infer<typeof repoTag>
+
+export const repoTagSortBy = z.enum(['tag', 'pushTime', 'imageSize', 'imageCreate'])
+export type RepoTagSortBy = z.infer<typeof repoTagSortBy>
+
+export const listRepoTagQuery = pageQuery.extend({
+  instanceId,
+  repoId,
+  tag: searchText.meta({ description: 'Case-insensitive substring of the tag.' }),
+  sortBy: optionalParam(repoTagSortBy).meta({ description: 'Default pushTime.' }),
+  sortOrder: optionalParam(sortOrder),
+})
+
+export const namespacePage = pageOf(namespace)
+export const repositoryPage = pageOf(repository)
+export const repoTagPage = pageOf(repoTag)

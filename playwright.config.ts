@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test'
+
+// Playwright's own browser download cannot work here: Debian's Chromium is used instead.
+const PORT = 8097
+export const baseURL = `http://127.0.0.1:${PORT}`
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    // A fresh data directory each run: the server starts on its embedded defaults, as `npm start` does.
+    command: 'rm -rf .tmp/e2e && node --import tsx server/main.ts',
+    url: `${baseURL}/api/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '.tmp/e2e/data', LOG_LEVEL: 'warn' },
+  },
+})
