@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+
+/**
+ * Every test fails on a page error or an unexpected console error, so a broken render
+ * cannot pass by showing nothing.
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = []
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
+      page.on('console', (msg) => {
+        // 4xx answers the UI handles (and shows) are logged by Chromium as resource errors.
+        if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(`console: ${msg.text()}`)
+      })
+      await use(errors)
+      expect(errors, 'page errors').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+export { expect }
+
+/** axe with WCAG 2.x A/AA rules: no serious or critical violation is allowed. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    'serious or critical axe violations',
+  ).toEqual([])
+}
