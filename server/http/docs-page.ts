@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 
 type OpenAPIObject = ReturnType<OpenAPIHono['getOpenAPIDocument']>
 
-const esc = (s: unknown) =>
+const esc = (s: string | number | boolean | null | undefined) =>
   String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch)
 
 type Schema = { type?: string; enum?: unknown[]; description?: string; $ref?: string; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[] }

@@ -46,11 +46,11 @@ export function mountOperation<O extends Operation>(app: OpenAPIHono<AppEnv>, op
     route,
     async (c) => {
       const input = (op.method === 'GET' ? c.req.valid('query' as never) : c.req.valid('json' as never)) as z.output<O['input']>
-      const output = await handler(input, c as unknown as Context<AppEnv>)
+      const output = await handler(input, c)
       return c.json(op.output.parse(output) as never, 200)
     },
     (result) => {
-      if (!result.success) throw paramInvalid(result.error as z.ZodError)
+      if (!result.success) throw paramInvalid(result.error)
     },
   )
 }

@@ -19,7 +19,7 @@ export class InstanceService {
     if (await instanceNameTaken(this.db, instanceName)) {
       throw new ApiError('INSTANCE_NAME_CONFLICT', `An instance named "${instanceName}" already exists.`, { instanceName: ['is already used by another instance'] })
     }
-    const stored = toStoredConnection(conn as InstanceConnection)
+    const stored = toStoredConnection(conn)
     await checkConnection(stored)
     const id = opts.id ?? newId('cri')
     await insertInstance(this.db, id, instanceName, stored)

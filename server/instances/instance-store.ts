@@ -49,7 +49,7 @@ export async function listInstances(db: Db, q: { pageNo: number; pageSize: numbe
     let base = trx.selectFrom('instances as i')
     if (q.instanceName) base = base.where(sql<boolean>`strpos(lower(i.name), lower(${q.instanceName})) > 0`)
     const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
-    let rows = selectInstances(trx as unknown as Db)
+    let rows = selectInstances(trx)
     if (q.instanceName) rows = rows.where(sql<boolean>`strpos(lower(i.name), lower(${q.instanceName})) > 0`)
     const items = await rows
       .orderBy(sql`lower(i.name)`)

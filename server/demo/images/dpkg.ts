@@ -1,53 +1,120 @@
 import type { TarEntry } from '../tar-writer'
+import { file, md5Hex, placeholder, symlink } from './layer-files'
 
-/** One installed Debian package, as `dpkg -s` shows it. */
+/** A file a package owns, by the path dpkg records (`/bin/bash` even on merged-/usr). */
+export interface DpkgFile {
+  path: string
+  content?: string
+  mode?: number
+  linkname?: string
+  conffile?: boolean
+}
+
+/** One installed Debian/Ubuntu package, with the fields `dpkg -s` shows. */
 export interface DpkgPackage {
   name: string
   version: string
-  /** `Source:` when the source package differs: `glibc`, or `openssl (3.0.2-0ubuntu1.7)`. */
+  /** `all` for architecture-independent packages; otherwise the image's architecture. */
+  arch?: 'all'
+  /** `glibc`, or `util-linux (2.37.2-4ubuntu3)` when the binary version differs from the source's. */
   source?: string
-  arch?: string
+  priority: 'required' | 'important' | 'standard' | 'optional'
   section: string
-  priority?: string
   size: number
-  depends?: string
+  essential?: boolean
   multiArch?: 'same' | 'foreign' | 'allowed'
+  preDepends?: string
+  depends?: string
+  recommends?: string
+  suggests?: string
+  breaks?: string
+  replaces?: string
+  provides?: string
   description: string
-  files?: string[]
+  longDescription: string
+  homepage?: string
+  originalMaintainer?: string
+  files?: DpkgFile[]
 }
 
-const UBUNTU_MAINTAINER = 'Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>'
+export const UBUNTU_MAINTAINER = 'Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>'
 
-export function dpkgStanza(p: DpkgPackage): string {
-  const lines = [
-    `Package: ${p.name}`,
-    'Status: install ok installed',
-    `Priority: ${p.priority ?? 'optional'}`,
-    `Section: ${p.section}`,
-    `Installed-Size: ${p.size}`,
-    `Maintainer: ${UBUNTU_MAINTAINER}`,
-    `Architecture: ${p.arch ?? 'amd64'}`,
-    ...(p.multiArch ? [`Multi-Arch: ${p.multiArch}`] : []),
-    ...(p.source ? [`Source: ${p.source}`] : []),
-    `Version: ${p.version}`,
-    ...(p.depends ? [`Depends: ${p.depends}`] : []),
-    `Description: ${p.description}`,
+/** Field order as dpkg writes its status file. */
+export function dpkgStanza(p: DpkgPackage, arch: string, maintainer = UBUNTU_MAINTAINER): string {
+  const conffiles = (p.files ?? []).filter((f) => f.conffile)
+  const fields: [string, string | undefined][] = [
+    ['Package', p.name],
+    ['Essential', p.essential ? 'yes' : undefined],
+    ['Status', 'install ok installed'],
+    ['Priority', p.priority],
+    ['Section', p.section],
+    ['Installed-Size', String(p.size)],
+    ['Maintainer', maintainer],
+    ['Architecture', p.arch ?? arch],
+    ['Multi-Arch', p.multiArch],
+    ['Source', p.source],
+    ['Version', p.version],
+    ['Replaces', p.replaces],
+    ['Provides', p.provides],
+    ['Depends', p.depends],
+    ['Pre-Depends', p.preDepends],
+    ['Recommends', p.recommends],
+    ['Suggests', p.suggests],
+    ['Breaks', p.breaks],
+    ['Conffiles', conffiles.length ? '\n' + conffiles.map((f) => ` ${f.path} ${md5Hex(f.content ?? '')}`).join('\n') : undefined],
+    ['Description', `${p.description}\n${p.longDescription.split('\n').map((l) => ` ${l}`).join('\n')}`],
+    ['Homepage', p.homepage],
+    ['Original-Maintainer', p.originalMaintainer],
   ]
-  return lines.join('\n') + '\n'
+  return fields
+    .filter((f): f is [string, string] => f[1] !== undefined)
+    .map(([k, v]) => `${k}:${v.startsWith('\n') ? '' : ' '}${v}`)
+    .join('\n')
 }
 
-/** `/var/lib/dpkg/status` plus the `info/<pkg>.list` file lists and the listed files themselves. */
-export function dpkgDatabase(pkgs: DpkgPackage[], arch: string): TarEntry[] {
-  const entries: TarEntry[] = [
-    { path: 'var/lib/dpkg', type: 'dir' },
-    { path: 'var/lib/dpkg/info', type: 'dir' },
-    { path: 'var/lib/dpkg/status', content: pkgs.map((p) => dpkgStanza({ ...p, arch: p.arch ?? arch })).join('\n') },
-  ]
+/** The whole `/var/lib/dpkg/status`: stanzas separated by blank lines, as dpkg writes it. */
+export function dpkgStatus(pkgs: DpkgPackage[], arch: string): string {
+  return pkgs.map((p) => `${dpkgStanza(p, arch)}\n\n`).join('')
+}
+
+/** Where a dpkg path lives in a merged-/usr image (`/bin` is a symlink to `usr/bin`). */
+export function mergedUsrPath(dpkgPath: string): string {
+  return dpkgPath.replace(/^\/(bin|sbin|lib|lib64)\//, '/usr/$1/').slice(1)
+}
+
+/**
+ * `info/<pkg>.list` and `.md5sums` for packages that list files, and the files themselves.
+ * Multi-Arch: same packages use `<pkg>:<arch>` names, as dpkg does.
+ */
+export function dpkgInfoAndFiles(pkgs: DpkgPackage[], arch: string): TarEntry[] {
+  const out: TarEntry[] = []
   for (const p of pkgs) {
-    if (!p.files?.length) continue
-    const infoName = p.multiArch === 'same' ? `${p.name}:${arch}` : p.name
-    entries.push({ path: `var/lib/dpkg/info/${infoName}.list`, content: p.files.join('\n') + '\n' })
-    for (const f of p.files) entries.push({ path: f.replace(/^\//, ''), content: `placeholder for ${f} from ${p.name} ${p.version}\n`, mode: f.includes('/bin/') ? 0o755 : 0o644 })
+    const files = p.files ?? []
+    if (files.length === 0) continue
+    const info = `var/lib/dpkg/info/${p.multiArch === 'same' ? `${p.name}:${arch}` : p.name}`
+    const listed = new Set<string>(['/.'])
+    for (const f of files) {
+      const parts = f.path.split('/')
+      for (let i = 2; i < parts.length; i++) listed.add(parts.slice(0, i).join('/'))
+      listed.add(f.path)
+    }
+    out.push(file(`${info}.list`, [...listed].join('\n') + '\n'))
+    const sums = files.filter((f) => !f.linkname && !f.conffile).map((f) => `${md5Hex(contentOf(f, p))}  ${f.path.slice(1)}`)
+    if (sums.length) out.push(file(`${info}.md5sums`, sums.join('\n') + '\n'))
   }
-  return entries
+  for (const p of pkgs) {
+    for (const f of p.files ?? []) {
+      out.push(f.linkname ? symlink(mergedUsrPath(f.path), f.linkname) : file(mergedUsrPath(f.path), contentOf(f, p), f.mode ?? 0o644))
+    }
+  }
+  return out
 }
+
+function contentOf(f: DpkgFile, p: DpkgPackage): string {
+  return f.content ?? placeholder(f.path, p.name, p.version)
+}
+
+/** A binary in `/usr/bin` (or wherever) with the usual executable mode. */
+export const bin = (path: string, mode = 0o755): DpkgFile => ({ path, mode })
+export const lib = (path: string): DpkgFile => ({ path })
+export const link = (path: string, linkname: string): DpkgFile => ({ path, linkname })

@@ -49,7 +49,12 @@ export function isAcquireError(err: unknown, ...codes: AcquireErrorCode[]): err 
   return err instanceof AcquireError && (codes.length === 0 || codes.includes(err.code))
 }
 
-/** An abort is passed through untouched, so callers can tell cancellation from failure. */
+/**
+ * An abort is passed through untouched, so callers can tell cancellation from failure.
+ *
+ * @example
+ * if (isAbortError(err)) return // cancelled, not failed
+ */
 export function isAbortError(err: unknown): boolean {
   return err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')
 }

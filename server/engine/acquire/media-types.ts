@@ -25,7 +25,12 @@ export const MANIFEST_ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')
 
 export type Compression = 'gzip' | 'zstd' | 'none' | 'unknown'
 
-/** Strips parameters (`; charset=…`) and case, as Content-Type headers carry them. */
+/**
+ * Strips parameters (`; charset=…`) and case, as Content-Type headers carry them.
+ *
+ * @example
+ * normalizeMediaType('Application/JSON; charset=utf-8') // 'application/json'
+ */
 export function normalizeMediaType(value: string | null | undefined): string {
   return (value ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
 }
@@ -47,7 +52,12 @@ export function layerCompression(mediaType: string): Compression {
   return 'unknown'
 }
 
-/** True for the layer media types the scanner can read (tar, gzip or zstd tar). */
+/**
+ * True for the layer media types the scanner can read (tar, gzip or zstd tar).
+ *
+ * @example
+ * isLayerMediaType('application/vnd.in-toto+json') // false
+ */
 export function isLayerMediaType(mediaType: string): boolean {
   return layerCompression(mediaType) !== 'unknown'
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, isApiError, networkError, parseErrorResponse } from './api-error'
+
+describe('parseErrorResponse', () => {
+  it('takes the contract error body as is', () => {
+    const error = parseErrorResponse(
+      404,
+      JSON.stringify({ code: 'REPO_NOT_EXIST', message: 'No such repository', requestId: 'req-1' }),
+      'req-header',
+    )
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ code: 'REPO_NOT_EXIST', message: 'No such repository', requestId: 'req-1', status: 404 })
+    expect(error.fieldErrors).toEqual({})
+    expect(error.isClientError).toBe(true)
+  })
+
+  it('keeps field errors for forms', () => {
+    const error = parseErrorResponse(
+      400,
+      JSON.stringify({
+        code: 'PARAM_INVALID',
+        message: 'Invalid parameters — url: is required',
+        requestId: 'req-2',
+        fieldErrors: { url: ['is required'], instanceName: ['is required', 'too short'] },
+      }),
+      null,
+    )
+    expect(error.fieldErrors).toEqual({ url: ['is required'], instanceName: ['is required', 'too short'] })
+  })
+
+  it('makes a readable error from a non-contract body, with the header request id', () => {
+    const error = parseErrorResponse(502, '<html><body><h1>Bad Gateway</h1></body></html>', 'req-3')
+    expect(error).toMatchObject({ code: 'HTTP_502', status: 502, requestId: 'req-3' })
+    expect(error.message).toBe('The server answered 502: Bad Gateway')
+    expect(error.isClientError).toBe(false)
+  })
+
+  it('copes with an empty body', () => {
+    const error = parseErrorResponse(500, '', null)
+    expect(error).toMatchObject({ code: 'HTTP_500', requestId: null })
+    expect(error.message).toMatch(/without details/)
+  })
+
+  it('does not accept JSON of the wrong shape as a contract error', () => {
+    const error = parseErrorResponse(400, JSON.stringify({ error: 'nope' }), null)
+    expect(error.code).toBe('HTTP_400')
+  })
+})
+
+describe('networkError', () => {
+  it('has status 0 and says what failed', () => {
+    const error = networkError(new TypeError('Failed to fetch'))
+    expect(error).toMatchObject({ code: 'NETWORK_ERROR', status: 0, requestId: null })
+    expect(error.message).toContain('Failed to fetch')
+    expect(isApiError(error)).toBe(true)
+    expect(isApiError(new Error('x'))).toBe(false)
+  })
+})

@@ -1,0 +1,38 @@
+import { Link, NavLink } from 'react-router'
+import { LayersIcon } from '@/components/ui/icons'
+import { cn } from '@/lib/cn'
+import { ThemeToggle } from './theme-toggle'
+
+const navLink = ({ isActive }: { isActive: boolean }) =>
+  cn(
+    'rounded-md px-2.5 py-1 text-sm font-medium text-fg-muted hover:bg-surface-muted hover:text-fg',
+    isActive && 'bg-surface-muted text-fg',
+  )
+
+export function AppHeader() {
+  return (
+    <header className="sticky top-0 z-30 border-b border-line bg-surface">
+      <div className="flex h-12 items-center gap-6 px-4">
+        <Link to="/instances" className="flex items-center gap-2 text-sm font-semibold text-fg">
+          <LayersIcon className="size-5 text-accent" />
+          Layerscope
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex items-center gap-1">
+            <li>
+              <NavLink to="/instances" className={navLink}>
+                Instances
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <a href="/api/docs" className="text-sm text-fg-muted hover:text-fg hover:underline">
+            API docs
+          </a>
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  )
+}

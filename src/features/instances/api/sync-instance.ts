@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { callOperation } from '@/api/client'
+import { toast } from '@/lib/toast'
+import { instanceKeys } from './keys'
+
+export function syncInstance(instanceId: string) {
+  return callOperation('syncInstance', { instanceId })
+}
+
+/** "Sync now": the returned instance is SYNCING, so the list and detail start polling. */
+export function useSyncInstance() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: syncInstance,
+    onSuccess: async (instance) => {
+      queryClient.setQueryData(instanceKeys.detail(instance.instanceId), instance)
+      toast.info(`Syncing ${instance.instanceName}`, 'The repository and tag index is being refreshed.')
+      await queryClient.invalidateQueries({ queryKey: instanceKeys.lists() })
+    },
+    onError: (error) => {
+      toast.error('Could not start the sync', error.message)
+    },
+  })
+}

@@ -1,0 +1,27 @@
+import { useState } from 'react'
+import { Button } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { PlusIcon } from '@/components/ui/icons'
+import { AddInstanceForm } from './add-instance-form'
+
+/** The "Add instance" button and its dialog; the form starts empty each time it opens. */
+export function AddInstanceButton() {
+  const [open, setOpen] = useState(false)
+  const close = () => setOpen(false)
+  return (
+    <>
+      <Button variant="primary" onClick={() => setOpen(true)}>
+        <PlusIcon className="size-3.5" />
+        Add instance
+      </Button>
+      <Dialog
+        open={open}
+        onClose={close}
+        title="Add instance"
+        description="Connect a registry or an image directory. The connection is checked before anything is saved."
+      >
+        <AddInstanceForm onDone={close} onCancel={close} />
+      </Dialog>
+    </>
+  )
+}

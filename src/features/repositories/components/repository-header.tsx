@@ -1,0 +1,56 @@
+import { CopyButton } from '@/components/ui/copy-button'
+import { ErrorState } from '@/components/ui/error-state'
+import { LoadingState } from '@/components/ui/loading-state'
+import { PageHeader } from '@/components/ui/page-header'
+import { RelativeTime } from '@/components/ui/time'
+import { formatCount } from '@/lib/format'
+import { useRepository } from '../api/get-repository'
+
+export interface RepositoryHeaderProps {
+  instanceId: string
+  repoId: string
+}
+
+/** The repository page's header: namespace/name, the path to pull, tag count and last push. */
+export function RepositoryHeader({ instanceId, repoId }: RepositoryHeaderProps) {
+  const { data: repo, error, refetch, isFetching } = useRepository(instanceId, repoId)
+
+  if (error && !repo) {
+    return (
+      <div className="rounded-lg border border-line bg-surface">
+        <ErrorState error={error} title="Could not load this repository" onRetry={() => void refetch()} retrying={isFetching} />
+      </div>
+    )
+  }
+  if (!repo) return <LoadingState label="Loading repository" lines={2} className="max-w-md" />
+
+  return (
+    <PageHeader
+      eyebrow="Repository"
+      title={
+        <>
+          <span className="font-normal text-fg-muted">{repo.repoNamespaceName}/</span>
+          {repo.repoName}
+        </>
+      }
+      description={
+        <span className="inline-flex items-center gap-1">
+          Path <code className="text-xs text-fg">{repo.fullName}</code>
+          <CopyButton value={repo.fullName} label="Copy repository path" />
+        </span>
+      }
+    >
+      <div className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-fg-muted">
+        <span>
+          <span className="font-medium text-fg">{formatCount(repo.tagCount)}</span> tags
+        </span>
+        <span>
+          Last push <RelativeTime value={repo.lastPushTime} fallback="never" className="text-fg" />
+        </span>
+        <span>
+          Indexed since <RelativeTime value={repo.createTime} className="text-fg" />
+        </span>
+      </div>
+    </PageHeader>
+  )
+}
