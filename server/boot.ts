@@ -28,7 +28,7 @@ export interface Booted {
 /** Opens the database, migrates it, wires the services and builds the app. */
 export async function boot(opts: BootOptions): Promise<Booted> {
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, schema: opts.schema })
-  const applied = await migrateToLatest(database.db)
+  const applied = await migrateToLatest(database.db, { schema: opts.schema })
   if (applied.length) opts.log.info('database migrated', { kind: database.kind, applied })
   const sync = new SyncRunner(database.db, opts.log)
   const instances = new InstanceService(database.db, sync)

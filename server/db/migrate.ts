@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as m0001 from './migrations/0001-browse'
+import * as m0002 from './migrations/0002-advisories'
 
 /**
  * Migrations are imported, not read from a folder at run time, so they work the same
@@ -7,12 +8,18 @@ import * as m0001 from './migrations/0001-browse'
  */
 const migrations: Record<string, Migration> = {
   '0001-browse': m0001,
+  '0002-advisories': m0002,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) }
 
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider })
+/**
+ * `schema` must name the schema the connection's search_path points at, when it is not
+ * `public`: Kysely looks for its own bookkeeping tables in every schema, and would
+ * otherwise take another schema's `kysely_migration_lock` for ours.
+ */
+export async function migrateToLatest<T>(db: Kysely<T>, opts: { schema?: string | undefined } = {}): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error('Database migration failed', { cause: error })
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
