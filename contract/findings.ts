@@ -159,6 +159,61 @@ export const scanNote = z
   .meta({ id: 'ScanNote' })
 export type ScanNote = z.infer<typeof scanNote>
 
+/** Baseline (configuration) check levels, as ACR's `baselineNameLevel` (which writes them lower-case). */
+export const baselineLevel = z.enum(['High', 'Medium', 'Low'])
+export type BaselineLevel = z.infer<typeof baselineLevel>
+
+/**
+ * One baseline risk: a configuration or file-system check that failed. Maps to ACR's
+ * ScanBaselines item: checkId = BaselineNameKey, category = BaselineClassAlias,
+ * title = BaselineNameAlias, level = BaselineNameLevel, evidence = BaselineDetailPrompt,
+ * remediation = BaselineDetailAdvice, description = BaselineDetailDescription.
+ */
+export const baselineFinding = z
+  .object({
+    checkId: z.string(),
+    category: z.string(),
+    title: z.string(),
+    level: baselineLevel,
+    description: z.string(),
+    /** What triggered it: a path, an ENV name, a history line; secret values are masked. */
+    evidence: z.string(),
+    path: z.string().optional(),
+    remediation: z.string(),
+    /** The layer the offending file or instruction came from, when there is one. */
+    layerIndex: z.number().int().min(0).optional(),
+    layerDigest: z.string().optional(),
+  })
+  .meta({ id: 'BaselineFinding' })
+export type BaselineFinding = z.infer<typeof baselineFinding>
+
+/** ACR's malicious-file levels (`serious` ≈ high, `suspicious` ≈ medium, `remind` ≈ low). */
+export const maliciousLevel = z.enum(['serious', 'suspicious', 'remind'])
+export type MaliciousLevel = z.infer<typeof maliciousLevel>
+
+export const maliciousFile = z
+  .object({
+    filePath: z.string(),
+    layerIndex: z.number().int().min(0),
+    layerDigest: z.string(),
+    /** Set when a later layer deletes the file: it still ships in the image's blobs. */
+    deletedInLayer: z.number().int().min(0).optional(),
+    type: z.enum(['test-file', 'miner', 'webshell', 'reverse-shell', 'backdoor', 'rootkit', 'packed', 'hash-match', 'malware']),
+    /** ACR's MaliciousName: the signature's malware name, e.g. `Eicar-Test-Signature`. */
+    maliciousName: z.string(),
+    /** Which rule matched: a signature name from a database file, or a built-in rule id. */
+    signature: z.string(),
+    engine: z.enum(['hash', 'ndb', 'heuristic', 'clamd']),
+    md5: z.string(),
+    sha256: z.string(),
+    size: z.number().int().min(0),
+    level: maliciousLevel,
+    /** The matched text, truncated and made printable. */
+    evidence: z.string().optional(),
+  })
+  .meta({ id: 'MaliciousFile' })
+export type MaliciousFile = z.infer<typeof maliciousFile>
+
 export const imageLayer = z
   .object({
     index: z.number().int().min(0),
@@ -208,6 +263,8 @@ export const imageReport = z
     components: z.array(component),
     findings: z.array(finding),
     componentRisks: z.array(componentRisk),
+    baseline: z.array(baselineFinding),
+    maliciousFiles: z.array(maliciousFile),
     notes: z.array(scanNote),
     advisoryDb: advisoryDbInfo,
     scannedAt: z.number(),

@@ -11,11 +11,13 @@ import {
 } from './instances'
 import { defineOperation } from './operation'
 import {
+  getRepoTagQuery,
   getRepositoryQuery,
   listNamespaceQuery,
   listRepoTagQuery,
   listRepositoryQuery,
   namespacePage,
+  repoTag,
   repoTagPage,
   repository,
   repositoryPage,
@@ -107,6 +109,15 @@ export const operations = {
     summary: 'List the tags of a repository',
     input: listRepoTagQuery,
     output: repoTagPage,
+  }),
+  getRepoTag: defineOperation({
+    name: 'getRepoTag',
+    method: 'GET',
+    tag: 'Repositories',
+    summary: 'Get one tag of a repository by its exact name',
+    description: 'TAG_NOT_EXIST when the repository has no such tag in the index; REPO_NOT_EXIST when the repository is unknown.',
+    input: getRepoTagQuery,
+    output: repoTag,
   }),
 } as const
 

@@ -94,6 +94,20 @@ export const listRepoTagQuery = pageQuery.extend({
   sortOrder: optionalParam(sortOrder),
 })
 
+/** A tag as registries allow it (OCI distribution spec): 1–128 characters, no leading dot or dash. */
+export const tagName = z
+  .string()
+  .min(1, 'is required')
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9._-]*$/, 'must be a tag: letters, digits, dots, dashes and underscores, not starting with a dot or dash')
+  .meta({ example: '1.0.0' })
+
+export const getRepoTagQuery = z.object({
+  instanceId,
+  repoId,
+  tag: tagName.meta({ description: 'The exact tag (case-sensitive).' }),
+})
+
 export const namespacePage = pageOf(namespace)
 export const repositoryPage = pageOf(repository)
 export const repoTagPage = pageOf(repoTag)

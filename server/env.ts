@@ -38,3 +38,23 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     staticDir: path.resolve(parsed.data.STATIC_DIR),
   }
 }
+
+const cliEnvSchema = z.object({
+  DATA_DIR: envSchema.shape.DATA_DIR,
+  DATABASE_URL: envSchema.shape.DATABASE_URL,
+  /** Registry credentials for `npm run scan`, so a password need not sit in shell history. */
+  REGISTRY_USERNAME: z.string().optional(),
+  REGISTRY_PASSWORD: z.string().optional(),
+})
+
+export type CliEnv = z.infer<typeof cliEnvSchema> & { dataDir: string }
+
+/** The settings the command-line tools read: the same database as the server, plus registry credentials. */
+export function loadCliEnv(source: NodeJS.ProcessEnv = process.env): CliEnv {
+  const parsed = cliEnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) }
+}

@@ -3,17 +3,22 @@ import { test as base, expect, type Page } from '@playwright/test'
 
 /**
  * Every test fails on a page error or an unexpected console error, so a broken render
- * cannot pass by showing nothing.
+ * cannot pass by showing nothing. Every page of the test's browser context is watched,
+ * including pages a test opens itself (a copied link in a new tab).
  */
 export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ context }, use) => {
       const errors: string[] = []
-      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
-      page.on('console', (msg) => {
-        // 4xx answers the UI handles (and shows) are logged by Chromium as resource errors.
-        if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(`console: ${msg.text()}`)
-      })
+      const watch = (page: Page) => {
+        page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
+        page.on('console', (msg) => {
+          // 4xx answers the UI handles (and shows) are logged by Chromium as resource errors.
+          if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(`console: ${msg.text()}`)
+        })
+      }
+      context.pages().forEach(watch)
+      context.on('page', watch)
       await use(errors)
       expect(errors, 'page errors').toEqual([])
     },

@@ -46,8 +46,42 @@ export interface TagTable {
   seq: Generated<number>
 }
 
+/** One OSV record; `raw` is the record as the source published it (jsonb). */
+export interface AdvisoryTable {
+  id: string
+  modified: Timestamp
+  published: Timestamp | null
+  withdrawn: Timestamp | null
+  summary: string | null
+  raw: ColumnType<unknown, string, string>
+  imported_at: Timestamp
+}
+
+export interface AdvisoryPackageTable {
+  advisory_id: string
+  ecosystem: string
+  ecosystem_base: string
+  name: string
+}
+
+export interface AdvisoryAliasTable {
+  advisory_id: string
+  alias: string
+  kind: 'alias' | 'upstream' | 'related'
+}
+
+export interface AdvisoryDbMetaTable {
+  id: number
+  imported_at: Timestamp
+  record_count: number
+}
+
 export interface Database {
   instances: InstanceTable
   repositories: RepositoryTable
   tags: TagTable
+  advisories: AdvisoryTable
+  advisory_packages: AdvisoryPackageTable
+  advisory_aliases: AdvisoryAliasTable
+  advisory_db_meta: AdvisoryDbMetaTable
 }

@@ -38,7 +38,7 @@ export function mountOperation<O extends Operation>(app: OpenAPIHono<AppEnv>, op
     responses: {
       200: { description: 'OK', content: { 'application/json': { schema: op.output } } },
       400: errorResponse('PARAM_INVALID or another client error'),
-      404: errorResponse('Unknown id (INSTANCE_NOT_EXIST, REPO_NOT_EXIST, …)'),
+      404: errorResponse('Unknown id (INSTANCE_NOT_EXIST, REPO_NOT_EXIST, TAG_NOT_EXIST, …)'),
       500: errorResponse('INTERNAL_ERROR'),
     },
   })

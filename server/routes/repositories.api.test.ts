@@ -99,6 +99,57 @@ describe('browsing the demo instance', () => {
     expect(res.body.code).toBe('REPO_NOT_EXIST')
   })
 
+  it('gets one tag by its exact name, as the tag list shows it', async () => {
+    const repoId = await repoIdOf('demo/ubuntu-web')
+    const res = await t.call('getRepoTag', { instanceId, repoId, tag: '22.04' })
+    expect(res.status).toBe(200)
+    const listed = await t.call('listRepoTag', { instanceId, repoId, tag: '22.04' })
+    expect(res.body).toEqual(listed.body.items.find((i) => i.tag === '22.04'))
+    expect(res.body).toMatchObject({ instanceId, repoId, tag: '22.04', mediaType: 'application/vnd.oci.image.index.v1+json', status: 'NORMAL' })
+    expect(res.body.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+  })
+
+  it('answers an unknown or merely similar tag with TAG_NOT_EXIST', async () => {
+    const repoId = await repoIdOf('demo/ubuntu-web')
+    for (const tag of ['9.9', '22', '22.04.1', '1.0-rc']) {
+      const res = await t.call('getRepoTag', { instanceId, repoId, tag })
+      expect(res.status, tag).toBe(404)
+      expect(res.body.code, tag).toBe('TAG_NOT_EXIST')
+      expect(res.body.requestId).toBe(res.headers.get('x-request-id'))
+    }
+    // A tag of another repository is not a tag of this one.
+    const shop = await t.call('getRepoTag', { instanceId, repoId, tag: 'latest' })
+    expect(shop.body.code).toBe('TAG_NOT_EXIST')
+  })
+
+  it('answers a tag of an unknown repository or instance with REPO_NOT_EXIST or INSTANCE_NOT_EXIST', async () => {
+    const repo = await t.call('getRepoTag', { instanceId, repoId: 'crr-0000000000000000', tag: '22.04' })
+    expect(repo.status).toBe(404)
+    expect(repo.body.code).toBe('REPO_NOT_EXIST')
+    const repoId = await repoIdOf('demo/ubuntu-web')
+    const inst = await t.call('getRepoTag', { instanceId: 'cri-0000000000000000', repoId, tag: '22.04' })
+    expect(inst.status).toBe(404)
+    expect(inst.body.code).toBe('INSTANCE_NOT_EXIST')
+  })
+
+  it.each([
+    [{ tag: undefined }, 'tag'],
+    [{ tag: '' }, 'tag'],
+    [{ tag: '-rc1' }, 'tag'],
+    [{ tag: 'a b' }, 'tag'],
+    [{ tag: 'x'.repeat(129) }, 'tag'],
+    [{ repoId: 'nope' }, 'repoId'],
+    [{ repoId: undefined }, 'repoId'],
+    [{ instanceId: 'demo' }, 'instanceId'],
+  ])('rejects getRepoTag with %j as PARAM_INVALID naming %s', async (extra, field) => {
+    const repoId = await repoIdOf('demo/ubuntu-web')
+    const res = await t.call('getRepoTag', { instanceId, repoId, tag: '22.04', ...extra })
+    expect(res.status).toBe(400)
+    expect(res.body.code).toBe('PARAM_INVALID')
+    expect(res.body.fieldErrors).toHaveProperty(field)
+    expect(res.body.requestId).toBe(res.headers.get('x-request-id'))
+  })
+
   it.each([
     [{ pageSize: 0 }, 'pageSize'],
     [{ pageSize: 101 }, 'pageSize'],

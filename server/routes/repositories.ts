@@ -3,7 +3,7 @@ import { operations } from '@contract/operations'
 import type { Db } from '../db/database'
 import { mountOperation } from '../http/operation-route'
 import type { AppEnv } from '../http/request-context'
-import { getRepository, listNamespaces, listRepoTags, listRepositories } from '../providers/local/browse'
+import { getRepoTag, getRepository, listNamespaces, listRepoTags, listRepositories } from '../providers/local/browse'
 
 export function repositoryRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db }) {
   const { db } = deps
@@ -11,4 +11,5 @@ export function repositoryRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db }) {
   mountOperation(app, operations.listRepository, (q) => listRepositories(db, q))
   mountOperation(app, operations.getRepository, (q) => getRepository(db, q))
   mountOperation(app, operations.listRepoTag, (q) => listRepoTags(db, q))
+  mountOperation(app, operations.getRepoTag, (q) => getRepoTag(db, q))
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, isApiError, networkError, parseErrorResponse } from './api-error'
+import { ApiError, isApiError, isClientApiError, isNotFoundError, networkError, parseErrorResponse } from './api-error'
 
 describe('parseErrorResponse', () => {
   it('takes the contract error body as is', () => {
@@ -54,5 +54,23 @@ describe('networkError', () => {
     expect(error.message).toContain('Failed to fetch')
     expect(isApiError(error)).toBe(true)
     expect(isApiError(new Error('x'))).toBe(false)
+  })
+})
+
+describe('isNotFoundError', () => {
+  it('is true only for a 404 answer', () => {
+    expect(isNotFoundError(parseErrorResponse(404, JSON.stringify({ code: 'TAG_NOT_EXIST', message: 'x', requestId: 'r' }), null))).toBe(true)
+    expect(isNotFoundError(parseErrorResponse(400, JSON.stringify({ code: 'PARAM_INVALID', message: 'x', requestId: 'r' }), null))).toBe(false)
+    expect(isNotFoundError(networkError(new TypeError('Failed to fetch')))).toBe(false)
+    expect(isNotFoundError(new Error('404'))).toBe(false)
+  })
+})
+
+describe('isClientApiError', () => {
+  it('is true for 4xx answers only', () => {
+    expect(isClientApiError(parseErrorResponse(400, JSON.stringify({ code: 'PARAM_INVALID', message: 'x', requestId: 'r' }), null))).toBe(true)
+    expect(isClientApiError(parseErrorResponse(404, '', null))).toBe(true)
+    expect(isClientApiError(parseErrorResponse(503, '', null))).toBe(false)
+    expect(isClientApiError(networkError(new TypeError('Failed to fetch')))).toBe(false)
   })
 })

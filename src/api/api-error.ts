@@ -38,6 +38,16 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
+/** True for an answer the request itself caused (4xx: a bad or unknown id): asking again cannot help. */
+export function isClientApiError(error: unknown): error is ApiError {
+  return isApiError(error) && error.isClientError
+}
+
+/** True when the server said what was asked for does not exist (404: INSTANCE_NOT_EXIST, REPO_NOT_EXIST, TAG_NOT_EXIST…). */
+export function isNotFoundError(error: unknown): error is ApiError {
+  return isApiError(error) && error.status === 404
+}
+
 /**
  * Builds the ApiError for a non-2xx answer. A body in the contract's error shape is taken
  * as is; anything else (a proxy's HTML page, an empty body) still yields a readable error.

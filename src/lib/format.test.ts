@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAbsoluteTime, formatBytes, formatCount, formatRelativeTime, shortenDigest, toIsoTime } from './format'
+import { formatAbsoluteTime, formatBytes, formatCount, formatRelativeTime, plural, shortenDigest, toIsoTime } from './format'
 
 describe('formatBytes', () => {
   it.each([
@@ -24,6 +24,14 @@ describe('formatBytes', () => {
 describe('formatCount', () => {
   it('groups thousands', () => {
     expect(formatCount(1234567)).toBe('1,234,567')
+  })
+})
+
+describe('plural', () => {
+  it('is singular for exactly one', () => {
+    expect(plural(1, 'tag', 'tags')).toBe('tag')
+    expect(plural(0, 'tag', 'tags')).toBe('tags')
+    expect(plural(2, 'repository', 'repositories')).toBe('repositories')
   })
 })
 

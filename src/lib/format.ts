@@ -26,6 +26,17 @@ export function formatCount(n: number): string {
   return new Intl.NumberFormat('en-US').format(n)
 }
 
+/**
+ * The noun for a count, singular for exactly one: `${formatCount(n)} ${plural(n, 'tag', 'tags')}`.
+ *
+ * @example
+ * plural(1, 'namespace', 'namespaces') // 'namespace'
+ * plural(0, 'repository', 'repositories') // 'repositories'
+ */
+export function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many
+}
+
 const RELATIVE_STEPS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 60],
   ['minute', 60],

@@ -1,4 +1,4 @@
-import type { ComponentSource, OsInfo, PackageFormat, ScanNote } from '@contract/findings'
+import type { BaselineFinding, ComponentSource, MaliciousFile, OsInfo, PackageFormat, ScanNote } from '@contract/findings'
 
 /**
  * The seam between the layer walker and the package analyzers.
@@ -41,9 +41,17 @@ export interface PackageRecord {
   location: string
 }
 
+/** A baseline risk found in one file; the merge adds the layer, and drops it when a later layer removes the file. */
+export type FileBaselineFinding = Omit<BaselineFinding, 'layerIndex' | 'layerDigest'>
+
+/** A malicious file; the merge adds the layer and keeps it even when a later layer deletes the file. */
+export type FileMaliciousFinding = Omit<MaliciousFile, 'layerIndex' | 'layerDigest' | 'deletedInLayer'>
+
 export interface AnalysisOutput {
   os?: OsInfo
   packages?: PackageRecord[]
+  baseline?: FileBaselineFinding[]
+  malicious?: FileMaliciousFinding[]
   notes?: ScanNote[]
 }
 

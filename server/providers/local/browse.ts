@@ -1,8 +1,9 @@
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Page } from '@contract/common'
 import type { Namespace, RepoTag, Repository, RepoTagSortBy, RepositorySortBy } from '@contract/repositories'
 import type { SortOrder } from '@contract/common'
 import type { Db } from '../../db/database'
+import type { TagTable } from '../../db/schema'
 import { ApiError } from '../../errors'
 import { getInstance } from '../../instances/instance-store'
 
@@ -112,6 +113,24 @@ export async function getRepository(db: Db, q: { instanceId: string; repoId?: st
 
 const tagSortColumn: Record<RepoTagSortBy, string> = { tag: 't.tag', pushTime: 't.push_time', imageSize: 't.image_size', imageCreate: 't.image_created_at' }
 
+type TagRow = Selectable<TagTable>
+
+function toRepoTag(t: TagRow): RepoTag {
+  return {
+    instanceId: t.instance_id,
+    repoId: t.repo_id,
+    tag: t.tag,
+    digest: t.digest,
+    mediaType: t.media_type,
+    imageSize: Number(t.image_size),
+    platforms: t.platforms,
+    layerCount: t.layer_count,
+    imageCreate: ms(t.image_created_at),
+    pushTime: new Date(t.push_time).getTime(),
+    status: 'NORMAL',
+  }
+}
+
 export async function listRepoTags(
   db: Db,
   q: { instanceId: string; repoId: string; tag?: string | undefined; sortBy?: RepoTagSortBy | undefined; sortOrder?: SortOrder | undefined; pageNo: number; pageSize: number },
@@ -132,23 +151,14 @@ export async function listRepoTags(
       .limit(q.pageSize)
       .offset(offset(q))
       .execute()
-    return {
-      items: rows.map((t) => ({
-        instanceId: t.instance_id,
-        repoId: t.repo_id,
-        tag: t.tag,
-        digest: t.digest,
-        mediaType: t.media_type,
-        imageSize: Number(t.image_size),
-        platforms: t.platforms,
-        layerCount: t.layer_count,
-        imageCreate: ms(t.image_created_at),
-        pushTime: new Date(t.push_time).getTime(),
-        status: 'NORMAL' as const,
-      })),
-      totalCount: n,
-      pageNo: q.pageNo,
-      pageSize: q.pageSize,
-    }
+    return { items: rows.map(toRepoTag), totalCount: n, pageNo: q.pageNo, pageSize: q.pageSize }
   })
+}
+
+/** One tag by its exact (case-sensitive) name; the repository must belong to the instance. */
+export async function getRepoTag(db: Db, q: { instanceId: string; repoId: string; tag: string }): Promise<RepoTag> {
+  await getRepository(db, q)
+  const row = await db.selectFrom('tags as t').selectAll('t').where('t.repo_id', '=', q.repoId).where('t.tag', '=', q.tag).executeTakeFirst()
+  if (!row) throw new ApiError('TAG_NOT_EXIST', `Tag ${q.tag} does not exist in repository ${q.repoId}.`)
+  return toRepoTag(row)
 }

@@ -59,7 +59,7 @@ export async function checkConnection(conn: StoredConnection, signal?: AbortSign
     }
     const where = conn.kind === 'REGISTRY' ? 'Registry answered' : 'Directory readable'
     return {
-      message: repositoryCount === null ? `${where}; the catalog is not listable with these credentials.` : `${where}; ${repositoryCount} repositories found.`,
+      message: repositoryCount === null ? `${where}; the catalog is not listable with these credentials.` : `${where}; ${repositoryCount} ${repositoryCount === 1 ? 'repository' : 'repositories'} found.`,
       repositoryCount,
     }
   } catch (err) {

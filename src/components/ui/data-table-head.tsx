@@ -33,7 +33,8 @@ export function DataTableHead<T extends RowData>({ table }: DataTableHeadProps<T
                     type="button"
                     onClick={column.getToggleSortingHandler()}
                     className={cn(
-                      '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-line/60 hover:text-fg',
+                      // align-middle: with the icon first (end-aligned columns) the baseline would come from the icon.
+                      '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 align-middle hover:bg-line/60 hover:text-fg',
                       sorted && 'text-fg',
                       meta?.align === 'end' && 'flex-row-reverse',
                     )}

@@ -11,6 +11,8 @@ export interface ErrorStateProps {
   title?: ReactNode
   onRetry?: () => void
   retrying?: boolean
+  /** Another way on, e.g. a link back up when what was asked for does not exist. */
+  action?: ReactNode
   className?: string
 }
 
@@ -25,7 +27,7 @@ export function describeError(error: unknown): { code: string; message: string; 
  * An error with what the server said (code, message, request id to quote in a ticket)
  * and a way to try again.
  */
-export function ErrorState({ error, title = 'Something went wrong', onRetry, retrying, className }: ErrorStateProps) {
+export function ErrorState({ error, title = 'Something went wrong', onRetry, retrying, action, className }: ErrorStateProps) {
   const { code, message, requestId } = describeError(error)
   return (
     <div role="alert" className={cn('flex flex-col items-center gap-3 px-6 py-8 text-center', className)}>
@@ -55,6 +57,7 @@ export function ErrorState({ error, title = 'Something went wrong', onRetry, ret
           {retrying ? 'Retrying…' : 'Retry'}
         </Button>
       ) : null}
+      {action}
     </div>
   )
 }

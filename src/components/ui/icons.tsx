@@ -45,8 +45,9 @@ export const ChevronRightIcon = (p: IconProps) => (
 )
 export const SortIcon = ({ sortDirection: direction, ...p }: Omit<IconProps, "direction"> & { sortDirection: "asc" | "desc" | false }) => (
   <Svg {...p}>
-    <path d="m5 6 3-3 3 3" opacity={direction === 'desc' ? 0.3 : 1} />
-    <path d="m5 10 3 3 3-3" opacity={direction === 'asc' ? 0.3 : 1} />
+    {/* Sorted: the one arrow of its direction. Sortable but not sorted: both, muted. */}
+    <path d="m5 6 3-3 3 3" opacity={direction === 'desc' ? 0 : direction === 'asc' ? 1 : 0.5} />
+    <path d="m5 10 3 3 3-3" opacity={direction === 'asc' ? 0 : direction === 'desc' ? 1 : 0.5} />
   </Svg>
 )
 export const SunIcon = (p: IconProps) => (

@@ -37,8 +37,9 @@ export function AddInstanceForm({ onDone, onCancel }: AddInstanceFormProps) {
   const create = useCreateInstance()
   const test = useTestInstanceConnection()
 
+  // The first invalid field, or the form-level message when no field is to blame (document order).
   useEffect(() => {
-    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]')?.focus()
   }, [focusRequest])
 
   const onChange = (patch: Partial<InstanceFormValues>) => {
@@ -72,7 +73,8 @@ export function AddInstanceForm({ onDone, onCancel }: AddInstanceFormProps) {
       return
     }
     setClientErrors({})
-    create.mutate(result.value, { onSuccess: onDone })
+    // A refusal from the server (name taken, registry unreachable, wrong password) is shown in place, focused like a client-side one.
+    create.mutate(result.value, { onSuccess: onDone, onError: () => setFocusRequest((n) => n + 1) })
   }
 
   const errors = create.error ? serverErrors(create.error) : clientErrors
@@ -81,7 +83,7 @@ export function AddInstanceForm({ onDone, onCancel }: AddInstanceFormProps) {
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Add instance" className="flex flex-col gap-4">
       <InstanceFormFields values={values} errors={errors} onChange={onChange} disabled={busy} />
       {errors.form?.length ? (
-        <ul role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+        <ul role="alert" tabIndex={-1} data-form-error className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
           {errors.form.map((message) => (
             <li key={message}>{message}</li>
           ))}

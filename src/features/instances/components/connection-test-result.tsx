@@ -25,8 +25,8 @@ export function ConnectionTestResult({ result, error }: ConnectionTestResultProp
     <div role="status" className="flex gap-2 rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm text-success">
       <CheckIcon className="mt-0.5 shrink-0" />
       <p>
+        {/* The server's message already says how many repositories it found. */}
         <span className="font-medium">Connection works.</span> {result.message}
-        {result.repositoryCount !== null ? ` ${result.repositoryCount} repositories found.` : ''}
       </p>
     </div>
   )

@@ -2,6 +2,7 @@ import type { Instance } from '@contract/instances'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { describeError } from '@/components/ui/error-state'
+import { formatCount, plural } from '@/lib/format'
 import { useDeleteInstance } from '../api/delete-instance'
 
 export interface DeleteInstanceDialogProps {
@@ -48,8 +49,8 @@ export function DeleteInstanceDialog({ instance, open, onClose, onDeleted }: Del
       }
     >
       <p className="text-sm">
-        Layerscope forgets this instance and everything indexed from it: {instance.repoCount} repositories and{' '}
-        {instance.tagCount} tags.
+        Layerscope forgets this instance and everything indexed from it: {formatCount(instance.repoCount)}{' '}
+        {plural(instance.repoCount, 'repository', 'repositories')} and {formatCount(instance.tagCount)} {plural(instance.tagCount, 'tag', 'tags')}.
       </p>
       {error ? (
         <p role="alert" className="mt-3 rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">

@@ -1,11 +1,13 @@
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
+import { isClientApiError, isNotFoundError } from '@/api/api-error'
 import { Badge } from '@/components/ui/badge'
+import { buttonClasses } from '@/components/ui/button'
 import { ErrorState } from '@/components/ui/error-state'
 import { LoadingState } from '@/components/ui/loading-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/time'
 import { useDocumentTitle } from '@/hooks/use-document-title'
-import { formatCount } from '@/lib/format'
+import { formatCount, plural } from '@/lib/format'
 import { useInstance } from '../api/get-instance'
 import { instanceKindLabel } from '../lib/sync-status'
 import { InstanceActions } from './instance-actions'
@@ -24,7 +26,20 @@ export function InstanceHeader({ instanceId }: InstanceHeaderProps) {
   if (error && !instance) {
     return (
       <div className="rounded-lg border border-line bg-surface">
-        <ErrorState error={error} title="Could not load this instance" onRetry={() => void refetch()} retrying={isFetching} />
+        <h1 className="sr-only">Instance</h1>
+        {isClientApiError(error) ? (
+          <ErrorState
+            error={error}
+            title={isNotFoundError(error) ? 'Instance not found' : 'Could not load this instance'}
+            action={
+              <Link to="/instances" className={buttonClasses({ size: 'sm' })}>
+                Go to instances
+              </Link>
+            }
+          />
+        ) : (
+          <ErrorState error={error} title="Could not load this instance" onRetry={() => void refetch()} retrying={isFetching} />
+        )}
       </div>
     )
   }
@@ -41,13 +56,13 @@ export function InstanceHeader({ instanceId }: InstanceHeaderProps) {
         <SyncStatusChip instance={instance} />
         <Badge>{instanceKindLabel[instance.kind]}</Badge>
         <span>
-          <span className="font-medium text-fg">{formatCount(instance.namespaceCount)}</span> namespaces
+          <span className="font-medium text-fg">{formatCount(instance.namespaceCount)}</span> {plural(instance.namespaceCount, 'namespace', 'namespaces')}
         </span>
         <span>
-          <span className="font-medium text-fg">{formatCount(instance.repoCount)}</span> repositories
+          <span className="font-medium text-fg">{formatCount(instance.repoCount)}</span> {plural(instance.repoCount, 'repository', 'repositories')}
         </span>
         <span>
-          <span className="font-medium text-fg">{formatCount(instance.tagCount)}</span> tags
+          <span className="font-medium text-fg">{formatCount(instance.tagCount)}</span> {plural(instance.tagCount, 'tag', 'tags')}
         </span>
         <span>
           Last sync <RelativeTime value={instance.lastSyncTime} fallback="never" className="text-fg" />

@@ -1,9 +1,12 @@
+import { Link } from 'react-router'
+import { isClientApiError, isNotFoundError } from '@/api/api-error'
+import { buttonClasses } from '@/components/ui/button'
 import { CopyButton } from '@/components/ui/copy-button'
 import { ErrorState } from '@/components/ui/error-state'
 import { LoadingState } from '@/components/ui/loading-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/time'
-import { formatCount } from '@/lib/format'
+import { formatCount, plural } from '@/lib/format'
 import { useRepository } from '../api/get-repository'
 
 export interface RepositoryHeaderProps {
@@ -16,9 +19,23 @@ export function RepositoryHeader({ instanceId, repoId }: RepositoryHeaderProps) 
   const { data: repo, error, refetch, isFetching } = useRepository(instanceId, repoId)
 
   if (error && !repo) {
+    const instanceMissing = isNotFoundError(error) && error.code === 'INSTANCE_NOT_EXIST'
     return (
       <div className="rounded-lg border border-line bg-surface">
-        <ErrorState error={error} title="Could not load this repository" onRetry={() => void refetch()} retrying={isFetching} />
+        <h1 className="sr-only">Repository</h1>
+        {isClientApiError(error) ? (
+          <ErrorState
+            error={error}
+            title={instanceMissing ? 'Instance not found' : isNotFoundError(error) ? 'Repository not found' : 'Could not load this repository'}
+            action={
+              <Link to={instanceMissing ? '/instances' : `/instances/${instanceId}`} className={buttonClasses({ size: 'sm' })}>
+                {instanceMissing ? 'Go to instances' : 'Back to instance'}
+              </Link>
+            }
+          />
+        ) : (
+          <ErrorState error={error} title="Could not load this repository" onRetry={() => void refetch()} retrying={isFetching} />
+        )}
       </div>
     )
   }
@@ -42,7 +59,7 @@ export function RepositoryHeader({ instanceId, repoId }: RepositoryHeaderProps) 
     >
       <div className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-fg-muted">
         <span>
-          <span className="font-medium text-fg">{formatCount(repo.tagCount)}</span> tags
+          <span className="font-medium text-fg">{formatCount(repo.tagCount)}</span> {plural(repo.tagCount, 'tag', 'tags')}
         </span>
         <span>
           Last push <RelativeTime value={repo.lastPushTime} fallback="never" className="text-fg" />

@@ -1,3 +1,6 @@
+import { Link } from 'react-router'
+import { isClientApiError } from '@/api/api-error'
+import { buttonClasses } from '@/components/ui/button'
 import { CopyButton } from '@/components/ui/copy-button'
 import { DetailList } from '@/components/ui/detail-list'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -17,6 +20,13 @@ export interface TagDetailProps {
 }
 
 const card = 'rounded-lg border border-line bg-surface'
+
+/** What a refusal (4xx) on this page means, by the server's code, and where to go instead. */
+function notFound(code: string, instanceId: string, repoId: string): { title: string; to: string; label: string } {
+  if (code === 'TAG_NOT_EXIST') return { title: 'Tag not found', to: `/instances/${instanceId}/repositories/${repoId}`, label: 'Back to repository' }
+  if (code === 'REPO_NOT_EXIST') return { title: 'Repository not found', to: `/instances/${instanceId}`, label: 'Back to instance' }
+  return { title: code === 'INSTANCE_NOT_EXIST' ? 'Instance not found' : 'Could not load this tag', to: '/instances', label: 'Go to instances' }
+}
 
 /** One tag: what it points to, and (until a scan exists) a plain "no scan yet". */
 export function TagDetail({ instanceId, repoId, tag, repositoryPath }: TagDetailProps) {
@@ -43,7 +53,11 @@ export function TagDetail({ instanceId, repoId, tag, repositoryPath }: TagDetail
         </h2>
         <div className="p-4">
           {error && !data ? (
-            <ErrorState error={error} title="Could not load this tag" onRetry={() => void refetch()} retrying={isFetching} />
+            isClientApiError(error) ? (
+              <TagNotFound error={error} {...notFound(error.code, instanceId, repoId)} />
+            ) : (
+              <ErrorState error={error} title="Could not load this tag" onRetry={() => void refetch()} retrying={isFetching} />
+            )
           ) : !data ? (
             <LoadingState label="Loading tag" lines={6} />
           ) : (
@@ -52,7 +66,7 @@ export function TagDetail({ instanceId, repoId, tag, repositoryPath }: TagDetail
                 {
                   term: 'Digest',
                   value: (
-                    <span className="inline-flex items-start gap-1">
+                    <span className="inline-flex items-center gap-1">
                       <code className="text-xs break-all">{data.digest}</code>
                       <CopyButton value={data.digest} label="Copy digest" />
                     </span>
@@ -81,5 +95,20 @@ export function TagDetail({ instanceId, repoId, tag, repositoryPath }: TagDetail
         </section>
       ) : null}
     </div>
+  )
+}
+
+/** A tag (or its repository or instance) the server does not know or a malformed address: retrying cannot help, going back can. */
+function TagNotFound({ error, title, to, label }: { error: unknown; title: string; to: string; label: string }) {
+  return (
+    <ErrorState
+      error={error}
+      title={title}
+      action={
+        <Link to={to} className={buttonClasses({ size: 'sm' })}>
+          {label}
+        </Link>
+      }
+    />
   )
 }

@@ -1,0 +1,49 @@
+import { addAbortSignal, pipeline, type Readable, Transform } from 'node:stream'
+import type { Descriptor, ImageSource } from '../acquire/image-source'
+import { decompressLayer } from '../acquire/layer-stream'
+import { toLayerError } from './layer-error'
+import { resolveWalkLimits } from './layer-limits'
+import type { LayerResult } from './layer-result'
+import { walkLayerTar, type WalkOptions } from './walk-layer'
+
+export interface ReadLayerOptions extends Omit<WalkOptions, 'expectedDiffId' | 'what'> {
+  /** Compressed bytes read so far, after every chunk. */
+  onBytes?: ((bytesRead: number) => void) | undefined
+}
+
+/**
+ * Streams one layer blob from the source (digest and size verified by `openBlob`),
+ * decompresses it within the bomb limits and walks its tar. Every failure comes out as
+ * a LayerError naming the layer (aborts pass through as they are).
+ *
+ * @example
+ * const result = await readLayer(source, 'demo/app', image.layers[0], image.config.rootfs.diff_ids[0], 0, { analyzers })
+ */
+export async function readLayer(source: ImageSource, repository: string, layer: Descriptor, diffId: string, layerIndex: number, opts: ReadLayerOptions): Promise<LayerResult> {
+  const what = `layer ${layerIndex} (${layer.digest})`
+  const limits = resolveWalkLimits(opts.limits)
+  let blob: Readable | undefined
+  let tar: Readable | undefined
+  try {
+    blob = await source.openBlob(repository, layer, opts.signal ? { signal: opts.signal } : {})
+    let read = 0
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        read += chunk.length
+        opts.onBytes?.(read)
+        done(null, chunk)
+      },
+    })
+    // pipeline, not pipe: a verification error of the blob must reach the reader.
+    pipeline(blob, counter, () => undefined)
+    tar = decompressLayer(counter, layer.mediaType, { maxBytes: limits.maxLayerBytes, maxRatio: limits.maxRatio })
+    // A stalled source must not outlive the scan's deadline.
+    if (opts.signal) addAbortSignal(opts.signal, tar)
+    return await walkLayerTar(tar, { ...opts, expectedDiffId: diffId, what })
+  } catch (err) {
+    throw toLayerError(err, what)
+  } finally {
+    tar?.destroy()
+    blob?.destroy()
+  }
+}

@@ -1,0 +1,78 @@
+import type { AdvisoryDbInfo, ImageReport } from '@contract/findings'
+import type { ImageSource, Platform } from './acquire/image-source'
+import { formatPlatform } from './acquire/platform'
+import type { OsvRecord } from './advisories/osv-record'
+import type { Analyzer } from './inventory/analyzer'
+import { defaultAnalyzers } from './inventory/analyzers/index'
+import { inventoryImage, type InventoryProgress } from './inventory/inventory-image'
+import type { LayerCache } from './layers/layer-cache'
+import { matchComponents } from './match/match-components'
+
+/** Where findings come from: the advisory store, or anything that answers the same two questions. */
+export interface AdvisorySource {
+  find(ecosystem: string, names: string[]): Promise<OsvRecord[]>
+  /** Records known by any of these ids: where a finding without a severity borrows one. */
+  findByAlias(ids: string[]): Promise<OsvRecord[]>
+  info(): Promise<AdvisoryDbInfo>
+}
+
+export interface ScanImageOptions {
+  source: ImageSource
+  repository: string
+  /** A tag or a digest. */
+  reference: string
+  platform?: Platform | string
+  advisories: AdvisorySource
+  cache?: LayerCache
+  analyzers?: Analyzer[]
+  concurrency?: number
+  signal?: AbortSignal
+  onProgress?: (event: InventoryProgress) => void
+  now?: () => number
+}
+
+/**
+ * One scan: index the image (cached per layer), then match its packages against the
+ * advisory store. Matching is never cached (the Clair split): a rescan after new
+ * advisories were imported finds them without reading a layer again.
+ */
+export async function scanImage(opts: ScanImageOptions): Promise<ImageReport> {
+  const now = opts.now ?? Date.now
+  const started = now()
+  const inventory = await inventoryImage(opts.source, opts.repository, opts.reference, {
+    analyzers: opts.analyzers ?? defaultAnalyzers(),
+    ...(opts.platform ? { platform: opts.platform } : {}),
+    ...(opts.cache ? { cache: opts.cache } : {}),
+    ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  })
+  const advisories = opts.advisories
+  const matched = await matchComponents(inventory.components, inventory.os, (ecosystem, names) => advisories.find(ecosystem, names), {
+    aliasLookup: (ids) => advisories.findByAlias(ids),
+  })
+  const image = inventory.image
+  return {
+    image: {
+      repository: image.repository,
+      reference: image.reference,
+      digest: image.digest,
+      manifestDigest: image.manifestDigest,
+      configDigest: image.configDescriptor.digest,
+      platform: formatPlatform(image.platform),
+      size: image.size,
+      ...(image.config.created ? { createdAt: image.config.created } : {}),
+    },
+    os: inventory.os,
+    layers: inventory.layers,
+    components: inventory.components,
+    findings: matched.findings,
+    componentRisks: matched.componentRisks,
+    baseline: [],
+    maliciousFiles: [],
+    notes: [...inventory.notes, ...matched.notes],
+    advisoryDb: await opts.advisories.info(),
+    scannedAt: started,
+    durationMs: now() - started,
+  }
+}
