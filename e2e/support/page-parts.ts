@@ -26,10 +26,9 @@ export async function cellIn(tableLocator: Locator, row: Locator, column: string
 
 /** The names of the row links of a table, top to bottom. */
 export async function rowLinkNames(tableLocator: Locator): Promise<string[]> {
-  const rows = bodyRows(tableLocator)
-  const names: string[] = []
-  for (const row of await rows.all()) names.push((await row.getByRole('link').first().innerText()).trim())
-  return names
+  // One snapshot of every row: reading row by row races a re-render that removes rows,
+  // and a vanished row would stall the read until the poll times out.
+  return bodyRows(tableLocator).evaluateAll((rows) => rows.map((row) => (row.querySelector('a')?.innerText ?? '').trim()))
 }
 
 /** The value shown for a term of a description list ("Digest", "Platforms"). */
