@@ -34,6 +34,7 @@ export default tseslint.config(
             { target: './src/features/instances', from: './src/features', except: ['./instances'] },
             { target: './src/features/repositories', from: './src/features', except: ['./repositories'] },
             { target: './src/features/tags', from: './src/features', except: ['./tags'] },
+            { target: './src/features/scans', from: './src/features', except: ['./scans'] },
           ],
         },
       ],

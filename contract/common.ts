@@ -10,6 +10,14 @@ export const errorStatus = {
   NAMESPACE_NOT_EXIST: 404,
   REPO_NOT_EXIST: 404,
   TAG_NOT_EXIST: 404,
+  /** No scan task has this id (or it belongs to another instance). */
+  SCAN_TASK_NOT_EXIST: 404,
+  /** The tag (or digest) has never been scanned. */
+  SCAN_NOT_FOUND: 404,
+  /** Results were asked of a scan that is still QUEUED, SCANNING or RETRYING. */
+  SCAN_NOT_COMPLETE: 409,
+  /** Results were asked of a scan that FAILED: it has none; the message says why. */
+  SCAN_FAILED: 409,
   OPERATION_NOT_FOUND: 404,
   INSTANCE_NAME_CONFLICT: 409,
   REGISTRY_UNREACHABLE: 502,

@@ -22,6 +22,24 @@ import {
   repository,
   repositoryPage,
 } from './repositories'
+import {
+  baselinePage,
+  createRepoTagScanTaskBody,
+  createRepoTagScanTaskResult,
+  getImageReportQuery,
+  getRepoTagScanStatusQuery,
+  getRepoTagScanSummaryQuery,
+  imageReportView,
+  listRepoTagScanResultQuery,
+  listScanBaselineByTaskQuery,
+  listScanMaliciousFileByTaskQuery,
+  listScanTaskQuery,
+  maliciousPage,
+  scanSummary,
+  scanTask,
+  scanTaskPage,
+  vulnerabilityPage,
+} from './scans'
 
 const ok = z.object({ ok: z.literal(true) })
 
@@ -118,6 +136,89 @@ export const operations = {
     description: 'TAG_NOT_EXIST when the repository has no such tag in the index; REPO_NOT_EXIST when the repository is unknown.',
     input: getRepoTagQuery,
     output: repoTag,
+  }),
+  createRepoTagScanTask: defineOperation({
+    name: 'createRepoTagScanTask',
+    method: 'POST',
+    tag: 'Scans',
+    summary: 'Queue a scan of one image tag',
+    description:
+      'Queues a durable scan task of the image the tag points to and returns its scanTaskId (ACR returns none). ' +
+      'An unfinished task for the same image, scanService and platform is returned instead of a second one. ' +
+      'INSTANCE_NOT_EXIST, REPO_NOT_EXIST, TAG_NOT_EXIST for unknown ids; nothing is written then.',
+    input: createRepoTagScanTaskBody,
+    output: createRepoTagScanTaskResult,
+  }),
+  getRepoTagScanStatus: defineOperation({
+    name: 'getRepoTagScanStatus',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'Status of a scan task, or of the latest scan of a tag',
+    description:
+      'By scanTaskId, or by instanceId + repoId + tag (+ digest, default the tag’s current digest): the newest task of that image, whatever its status. ' +
+      'SCAN_NOT_FOUND when the image was never scanned; SCAN_TASK_NOT_EXIST for an unknown scanTaskId.',
+    input: getRepoTagScanStatusQuery,
+    output: scanTask,
+  }),
+  getRepoTagScanSummary: defineOperation({
+    name: 'getRepoTagScanSummary',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'Vulnerability counts by severity, and baseline and malicious-file counts',
+    description:
+      'Counts of the scan (by scanTaskId, or the newest COMPLETE scan of the tag’s image). ACR’s highSeverity has no Critical bucket; ' +
+      'we count Critical apart in criticalSeverity, so totalSeverity = critical + high + medium + low + unknown. ' +
+      'SCAN_NOT_COMPLETE (409) while the scan runs, SCAN_FAILED (409) when it failed, SCAN_NOT_FOUND when there is none.',
+    input: getRepoTagScanSummaryQuery,
+    output: scanSummary,
+  }),
+  listRepoTagScanResult: defineOperation({
+    name: 'listRepoTagScanResult',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'Vulnerabilities of a scan, filtered, sorted and paged',
+    description:
+      'One row per vulnerable package and vulnerability. Filters: severity, scanType (cve|sca), vulQueryKey (CVE id, alias, package or description), ' +
+      'filterValue=FixCmd (rows reduced to their fix command). totalCount with no filter equals the summary’s totalSeverity.',
+    input: listRepoTagScanResultQuery,
+    output: vulnerabilityPage,
+  }),
+  listScanBaselineByTask: defineOperation({
+    name: 'listScanBaselineByTask',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'Baseline (configuration) risks of a scan',
+    description: 'Found by SAS_SCAN_SERVICE scans; an ACR_SCAN_SERVICE scan answers an empty list. Highest level first.',
+    input: listScanBaselineByTaskQuery,
+    output: baselinePage,
+  }),
+  listScanMaliciousFileByTask: defineOperation({
+    name: 'listScanMaliciousFileByTask',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'Malicious files found by a scan',
+    description: 'Found by SAS_SCAN_SERVICE scans; an ACR_SCAN_SERVICE scan answers an empty list. serious first.',
+    input: listScanMaliciousFileByTaskQuery,
+    output: maliciousPage,
+  }),
+  listScanTask: defineOperation({
+    name: 'listScanTask',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'Scan tasks of an instance, newest first',
+    input: listScanTaskQuery,
+    output: scanTaskPage,
+  }),
+  getImageReport: defineOperation({
+    name: 'getImageReport',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'The whole report of a completed scan, in StackRox’s image model',
+    description:
+      'Metadata (digest, platform, OS, layers with the instruction that made each), components with their vulnerabilities (CVSS v2/v3), ' +
+      'StackRox scan notes (OS_UNAVAILABLE, PARTIAL_SCAN_DATA, …), the engine’s own notes and the advisory database’s age.',
+    input: getImageReportQuery,
+    output: imageReportView,
   }),
 } as const
 

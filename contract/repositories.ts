@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { epochMs, instanceId, optionalParam, pageOf, pageQuery, repoId, searchText, sortOrder } from './common'
+import type { ScanService, ScanStatus, SeverityCounts } from './scans'
 
 export const namespace = z
   .object({
@@ -59,6 +60,43 @@ export const getRepositoryQuery = z
 
 export const platform = z.string().meta({ example: 'linux/amd64' })
 
+/*
+ * The tag list's scan column. scans.ts imports tagName from this module, so importing its
+ * schemas back would be a cycle that breaks at load time; the enums are restated here and
+ * the assertions below fail the typecheck if the two ever differ.
+ */
+const lastScanStatus = z.enum(['QUEUED', 'SCANNING', 'COMPLETE', 'FAILED', 'RETRYING'])
+const lastScanService = z.enum(['ACR_SCAN_SERVICE', 'SAS_SCAN_SERVICE'])
+const lastScanCounts = z.object({
+  totalSeverity: z.number().int().min(0),
+  criticalSeverity: z.number().int().min(0),
+  highSeverity: z.number().int().min(0),
+  mediumSeverity: z.number().int().min(0),
+  lowSeverity: z.number().int().min(0),
+  unknownSeverity: z.number().int().min(0),
+  fixableCount: z.number().int().min(0),
+})
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _sameStatus: Same<z.infer<typeof lastScanStatus>, ScanStatus> = true
+const _sameService: Same<z.infer<typeof lastScanService>, ScanService> = true
+const _sameCounts: Same<z.infer<typeof lastScanCounts>, SeverityCounts> = true
+
+export const repoTagLastScan = z
+  .object({
+    scanTaskId: z.string(),
+    status: lastScanStatus,
+    scanService: lastScanService,
+    /** When the task became COMPLETE or FAILED; null while it runs. */
+    finishedAt: epochMs.nullable(),
+    /** Vulnerability counts once COMPLETE, else null. */
+    counts: lastScanCounts.nullable(),
+  })
+  .meta({
+    id: 'RepoTagLastScan',
+    description: 'Extension (not in ACR): the newest scan task of the image the tag points to now, whatever its status.',
+  })
+export type RepoTagLastScan = z.infer<typeof repoTagLastScan>
+
 export const repoTag = z
   .object({
     instanceId,
@@ -79,6 +117,8 @@ export const repoTag = z
      */
     pushTime: epochMs,
     status: z.literal('NORMAL'),
+    /** Absent when the tag's current digest was never scanned. */
+    lastScan: repoTagLastScan.optional(),
   })
   .meta({ id: 'RepoTag' })
 export type RepoTag = z.infer<typeof repoTag>

@@ -146,6 +146,7 @@ test.describe('the add-instance dialog', () => {
 test.describe('an address naming something unknown', () => {
   const unknownInstance = 'cri-0000000000000000'
   const unknownRepo = 'crr-0000000000000000'
+  const unknownScan = '00000000-0000-4000-8000-000000000000'
 
   const cases = [
     { what: 'instance', path: () => `/instances/${unknownInstance}`, operation: 'getInstance', title: 'Instance not found', code: 'INSTANCE_NOT_EXIST', way: 'Go to instances', leadsTo: () => '/instances', axe: true },
@@ -154,6 +155,8 @@ test.describe('an address naming something unknown', () => {
     { what: 'repository of an unknown instance', path: () => `/instances/${unknownInstance}/repositories/${unknownRepo}`, operation: 'getRepository', title: 'Instance not found', code: 'INSTANCE_NOT_EXIST', way: 'Go to instances', leadsTo: () => '/instances' },
     { what: 'tag', path: (d: Ids) => `/instances/${d.instanceId}/repositories/${d.repoId}/tags/9.9.9`, operation: 'getRepoTag', title: 'Tag not found', code: 'TAG_NOT_EXIST', way: 'Back to repository', leadsTo: (d: Ids) => `/instances/${d.instanceId}/repositories/${d.repoId}`, axe: true },
     { what: 'tag of an unknown repository', path: (d: Ids) => `/instances/${d.instanceId}/repositories/${unknownRepo}/tags/latest`, operation: 'getRepoTag', title: 'Repository not found', code: 'REPO_NOT_EXIST', way: 'Back to instance', leadsTo: (d: Ids) => `/instances/${d.instanceId}` },
+    { what: 'scan task', path: (d: Ids) => `/instances/${d.instanceId}/scans/${unknownScan}`, operation: 'getRepoTagScanStatus', title: 'Scan not found', code: 'SCAN_TASK_NOT_EXIST', way: 'Go to scan tasks', leadsTo: (d: Ids) => `/instances/${d.instanceId}/scans`, axe: true },
+    { what: 'malformed scan task id', path: (d: Ids) => `/instances/${d.instanceId}/scans/not-a-uuid`, operation: 'getRepoTagScanStatus', title: 'Could not load this scan', code: 'PARAM_INVALID', way: 'Go to scan tasks', leadsTo: (d: Ids) => `/instances/${d.instanceId}/scans` },
   ] as const
 
   // One error state serves every case; axe checks it on the instance and on the tag page.

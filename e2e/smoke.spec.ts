@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import type { Instance } from '@contract/instances'
 import type { Repository } from '@contract/repositories'
-import { callApi, DEMO_REPOSITORIES, readyDemoInstance, repositoryByName } from './support/api'
+import { callApi, DEMO_REPOSITORIES, finishedScans, readyDemoInstance, repositoryByName } from './support/api'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
 import { cellIn, detailValue, rowLinkNames, rowWithLink, table } from './support/page-parts'
 
@@ -104,8 +104,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(detailValue(page, 'Media type')).toHaveText(tag.mediaType)
       await expect(detailValue(page, 'Platforms')).toHaveText(tag.platforms.join(', '))
       await expect(detailValue(page, 'Layers')).toHaveText(String(tag.layerCount))
+      // The server scans the demo tags at first boot: the tag's latest scan and its report link.
+      const scan = (await finishedScans(request, demo.instanceId)).find((t) => t.repoId === repo.repoId && t.digest === tag.digest)
       await expect(page.getByRole('heading', { level: 2, name: 'Security report' })).toBeVisible()
-      await expect(page.getByText('No scan yet')).toBeVisible()
+      await expect(page.getByRole('region', { name: 'Security report' }).getByRole('link', { name: 'Open report' })).toHaveAttribute(
+        'href',
+        `/instances/${demo.instanceId}/scans/${scan?.scanTaskId}`,
+      )
       await expect(page).toHaveTitle(`${REPO}:${TAG} · demo · Layerscope`)
       await expectNoSeriousA11yViolations(page)
     })

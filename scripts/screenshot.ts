@@ -1,12 +1,14 @@
 /**
- * Takes the README's screenshot: the demo instance's repositories page at 1440×900.
+ * Takes the README's screenshot: the report of the demo's demo/shop-app:1.0.0 scan,
+ * vulnerabilities tab, at 1440×900. (Not the instance page: it shows the demo
+ * directory's absolute path.)
  *
  *   node --import tsx scripts/screenshot.ts [out.png]     (default docs/screenshot.png)
  *
  * Starts the real server on a free port with a fresh temporary DATA_DIR (so the demo
- * instance is created and synced as on a first start), waits for /api/healthz and the
- * demo sync, shoots the page in Debian's Chromium, then stops the server and removes
- * the data. Builds the SPA first when dist/ has none.
+ * instance is created, synced and scanned as on a first start), waits for /api/healthz,
+ * the demo sync and the demo scans, shoots the page in Debian's Chromium, then stops the
+ * server and removes the data. Builds the SPA first when dist/ has none.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs/promises'
@@ -20,6 +22,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const CHROMIUM = '/usr/bin/chromium'
 const VIEWPORT = { width: 1440, height: 900 }
 const TIMEOUT_MS = 120_000
+/** The image whose report is shot: the demo's application image, with real Java, npm and Python findings. */
+const REPORT_IMAGE = { repository: 'demo/shop-app', tag: '1.0.0' }
 
 async function freePort(): Promise<number> {
   const server = net.createServer()
@@ -83,13 +87,23 @@ async function main() {
       return demo?.syncStatus === 'READY' ? demo.instanceId : undefined
     })
 
+    const scanTaskId = await waitFor('the demo scans', server, log, async () => {
+      const res = await fetch(`${base}/api/v1/listScanTask?instanceId=${instanceId}&pageSize=100`)
+      const body = (await res.json()) as { items: { scanTaskId: string; repository: string; tag: string; status: string }[] }
+      if (body.items.length === 0 || body.items.some((t) => t.status !== 'COMPLETE' && t.status !== 'FAILED')) return undefined
+      const shop = body.items.find((t) => t.repository === REPORT_IMAGE.repository && t.tag === REPORT_IMAGE.tag && t.status === 'COMPLETE')
+      if (!shop) throw new Error(`No complete scan of ${REPORT_IMAGE.repository}:${REPORT_IMAGE.tag}.`)
+      return shop.scanTaskId
+    })
+
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
     try {
       const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' })
       const page = await context.newPage()
-      await page.goto(`${base}/instances/${instanceId}`)
-      await page.getByRole('link', { name: 'demo/ubuntu-web', exact: true }).waitFor()
-      await page.getByRole('table', { name: 'Repositories' }).and(page.locator('[aria-busy="false"]')).waitFor()
+      await page.goto(`${base}/instances/${instanceId}/scans/${scanTaskId}`)
+      await page.getByRole('link', { name: /^CVE-2021-44228/ }).first().waitFor()
+      await page.getByRole('table', { name: 'Vulnerabilities' }).and(page.locator('[aria-busy="false"]')).waitFor()
+      await page.getByRole('figure', { name: 'Severity distribution' }).locator('.recharts-bar-rectangle').first().waitFor()
       await page.waitForLoadState('networkidle')
       await fs.mkdir(path.dirname(out), { recursive: true })
       await page.screenshot({ path: out })

@@ -10,6 +10,8 @@ import type { Logger } from './log'
 import { healthRoutes } from './routes/health'
 import { instanceRoutes } from './routes/instances'
 import { repositoryRoutes } from './routes/repositories'
+import { scanRoutes } from './routes/scans'
+import type { ScanTaskService } from './scans/scan-service'
 
 export const API_VERSION = '0.1.0'
 
@@ -18,6 +20,7 @@ export interface AppDeps {
   dbKind: string
   log: Logger
   instances: InstanceService
+  scans: ScanTaskService
   /** Built SPA; omitted in API-only tests. */
   staticDir?: string
 }
@@ -31,6 +34,7 @@ export function createApp(deps: AppDeps) {
   healthRoutes(app, { db: deps.db, dbKind: deps.dbKind, version: API_VERSION })
   instanceRoutes(app, deps)
   repositoryRoutes(app, deps)
+  scanRoutes(app, deps)
 
   const docConfig = {
     openapi: '3.0.3',
@@ -38,7 +42,7 @@ export function createApp(deps: AppDeps) {
       title: 'Layerscope',
       version: API_VERSION,
       description:
-        'Container image security: instances, repositories, tags and (in later versions) scans. Operation names follow the ' +
+        'Container image security: instances, repositories, tags, scan tasks and their reports. Operation names follow the ' +
         'Alibaba Cloud Container Registry OpenAPI (2018-12-01), camelCased; reads are GET with query parameters, writes are POST with JSON.',
     },
   }

@@ -22,9 +22,30 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Where the built SPA is served from. */
   STATIC_DIR: z.string().default('./dist'),
+  /** PostgreSQL schema for every table (with DATABASE_URL); default the connection's search_path. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Scans run at once by this process (`npm start` and `npm run worker`); 0 runs none. */
+  SCAN_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  /** Attempts a scan gets when it keeps failing with transient errors (registry 429/5xx, unreachable). */
+  SCAN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  /** A worker's hold on a task; a worker killed mid-scan loses its task to another after this long. */
+  SCAN_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** How often idle workers look for queued tasks. */
+  SCAN_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** First retry delay; it doubles per attempt up to SCAN_RETRY_MAX_SECONDS. */
+  SCAN_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(5),
+  SCAN_RETRY_MAX_SECONDS: z.coerce.number().min(0.01).max(86_400).default(300),
+  /** clamd's socket for the malicious-file scan (passed through to the engine when it uses one). */
+  CLAMD_SOCKET: z.string().optional(),
+  /** Hash lists and content signatures for the malicious-file scan. */
+  SIGNATURES_DIR: z.string().default('./signatures'),
 })
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string; staticDir: string }
+export type Env = z.infer<typeof envSchema> & { dataDir: string; staticDir: string; signaturesDir: string }
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source)
@@ -36,6 +57,20 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...parsed.data,
     dataDir: path.resolve(parsed.data.DATA_DIR),
     staticDir: path.resolve(parsed.data.STATIC_DIR),
+    signaturesDir: path.resolve(parsed.data.SIGNATURES_DIR),
+  }
+}
+
+/** The scan worker settings an Env gives (server/scans/scan-workers.ts). */
+export function scanSettings(env: Env) {
+  return {
+    concurrency: env.SCAN_WORKERS,
+    maxAttempts: env.SCAN_MAX_ATTEMPTS,
+    leaseMs: Math.round(env.SCAN_LEASE_SECONDS * 1000),
+    pollMs: env.SCAN_POLL_MS,
+    retryBaseMs: Math.round(env.SCAN_RETRY_BASE_SECONDS * 1000),
+    retryMaxMs: Math.round(env.SCAN_RETRY_MAX_SECONDS * 1000),
+    malware: { signaturesDir: env.signaturesDir, clamdSocket: env.CLAMD_SOCKET },
   }
 }
 

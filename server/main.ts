@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server'
 import { boot } from './boot'
-import { loadEnv } from './env'
+import { loadEnv, scanSettings } from './env'
 import { createLogger } from './log'
 
 /** `npm start`: one process serving the API and the SPA on one port. */
@@ -11,7 +11,9 @@ async function main() {
   const booted = await boot({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.dataDir,
+    schema: env.DATABASE_SCHEMA,
     demo: env.DEMO,
+    scans: scanSettings(env),
     staticDir: env.staticDir,
     log,
   })

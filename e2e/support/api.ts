@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Instance } from '@contract/instances'
 import { operations, type OperationName, type Operations } from '@contract/operations'
 import type { Repository } from '@contract/repositories'
+import type { ScanTask } from '@contract/scans'
 
 type Output<N extends OperationName> = z.output<Operations[N]['output']>
 
@@ -48,4 +49,25 @@ export async function repositoryByName(request: APIRequestContext, instanceId: s
   const repo = page.items.find((r) => r.fullName === fullName)
   expect(repo, `repository ${fullName}`).toBeDefined()
   return repo as Repository
+}
+
+/** The demo images' scans the server queues at first boot (four images; six tags share them). */
+export const DEMO_SCAN_COUNT = 4
+
+/**
+ * Every scan task of the instance once none is running: the server imports the bundled
+ * advisories and queues the demo scans at first boot, and tests wait for that here.
+ */
+export async function finishedScans(request: APIRequestContext, instanceId: string, atLeast = DEMO_SCAN_COUNT): Promise<ScanTask[]> {
+  let tasks: ScanTask[] = []
+  await expect
+    .poll(
+      async () => {
+        tasks = (await callApi(request, 'listScanTask', { instanceId, pageSize: 100 })).items
+        return tasks.length >= atLeast && tasks.every((t) => t.status === 'COMPLETE' || t.status === 'FAILED')
+      },
+      { message: `at least ${atLeast} scans of ${instanceId} have finished`, timeout: 60_000 },
+    )
+    .toBe(true)
+  return tasks
 }

@@ -27,9 +27,14 @@ export const test = base.extend<{ pageErrors: string[] }>({
 })
 export { expect }
 
-/** axe with WCAG 2.x A/AA rules: no serious or critical violation is allowed. */
-export async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+/**
+ * axe with WCAG 2.x A/AA rules: no serious or critical violation is allowed. `include`
+ * narrows the check to a part of the page that changed (another tab's panel).
+ */
+export async function expectNoSeriousA11yViolations(page: Page, { include }: { include?: string } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+  if (include) builder = builder.include(include)
+  const results = await builder.analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as m0001 from './migrations/0001-browse'
 import * as m0002 from './migrations/0002-advisories'
+import * as m0003 from './migrations/0003-scans'
 
 /**
  * Migrations are imported, not read from a folder at run time, so they work the same
@@ -9,6 +10,7 @@ import * as m0002 from './migrations/0002-advisories'
 const migrations: Record<string, Migration> = {
   '0001-browse': m0001,
   '0002-advisories': m0002,
+  '0003-scans': m0003,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) }

@@ -38,7 +38,8 @@ export function mountOperation<O extends Operation>(app: OpenAPIHono<AppEnv>, op
     responses: {
       200: { description: 'OK', content: { 'application/json': { schema: op.output } } },
       400: errorResponse('PARAM_INVALID or another client error'),
-      404: errorResponse('Unknown id (INSTANCE_NOT_EXIST, REPO_NOT_EXIST, TAG_NOT_EXIST, …)'),
+      404: errorResponse('Unknown id (INSTANCE_NOT_EXIST, REPO_NOT_EXIST, TAG_NOT_EXIST, SCAN_TASK_NOT_EXIST, SCAN_NOT_FOUND, …)'),
+      409: errorResponse('Conflict with the current state (SCAN_NOT_COMPLETE, SCAN_FAILED, INSTANCE_NAME_CONFLICT)'),
       500: errorResponse('INTERNAL_ERROR'),
     },
   })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_INSTANCE_ID } from '../demo/demo-instance'
+import { waitForInstanceScans, waitForStatus } from '../scans/testing/scan-helpers'
 import { startTestApp, type TestApp } from '../testing/test-app'
 
 let t: TestApp
@@ -165,5 +166,46 @@ describe('browsing the demo instance', () => {
     expect(res.body.code).toBe('PARAM_INVALID')
     expect(res.body.fieldErrors).toHaveProperty(field)
     expect(res.body.requestId).toBe(res.headers.get('x-request-id'))
+  })
+
+  it('gives each tag its latest scan (status, service, counts) in the list and in getRepoTag', async () => {
+    await t.booted.seeded
+    const tasks = await waitForInstanceScans(t, instanceId, { atLeast: 4 })
+    const repoId = await repoIdOf('demo/shop-app')
+    const list = await t.call('listRepoTag', { instanceId, repoId, sortBy: 'tag' })
+    expect(list.body.items.map((i) => i.tag)).toEqual(['1.0.0', 'latest'])
+    // Both tags point to one digest, so both show the one task that scanned it.
+    const task = tasks.find((x) => x.repoId === repoId)
+    expect(task?.status).toBe('COMPLETE')
+    for (const item of list.body.items) {
+      expect(item.lastScan).toEqual({
+        scanTaskId: task?.scanTaskId,
+        status: 'COMPLETE',
+        scanService: 'SAS_SCAN_SERVICE',
+        finishedAt: task?.finishTime,
+        counts: task?.counts,
+      })
+    }
+    const one = await t.call('getRepoTag', { instanceId, repoId, tag: 'latest' })
+    expect(one.body.lastScan).toEqual(list.body.items[1]?.lastScan)
+
+    // A newer task of the same image is the one shown, while it runs too.
+    const queued = await t.call('createRepoTagScanTask', { instanceId, repoId, tag: 'latest', scanService: 'ACR_SCAN_SERVICE' })
+    expect(queued.status).toBe(200)
+    const after = await t.call('getRepoTag', { instanceId, repoId, tag: '1.0.0' })
+    expect(after.body.lastScan?.scanTaskId).toBe(queued.body.scanTaskId)
+    expect(after.body.lastScan?.scanService).toBe('ACR_SCAN_SERVICE')
+    if (after.body.lastScan?.status !== 'COMPLETE') expect(after.body.lastScan).toMatchObject({ finishedAt: null, counts: null })
+    const done = await waitForStatus(t, queued.body.scanTaskId, ['COMPLETE'])
+    const final = await t.call('getRepoTag', { instanceId, repoId, tag: '1.0.0' })
+    expect(final.body.lastScan).toMatchObject({ status: 'COMPLETE', finishedAt: done.finishTime, counts: done.counts })
+  })
+
+  it('leaves lastScan out for a digest that was never scanned', async () => {
+    await t.db.deleteFrom('scan_tasks').where('instance_id', '=', instanceId).execute()
+    const repoId = await repoIdOf('demo/alpine-base')
+    const res = await t.call('listRepoTag', { instanceId, repoId })
+    expect(res.body.items.length).toBeGreaterThan(0)
+    for (const item of res.body.items) expect(item).not.toHaveProperty('lastScan')
   })
 })

@@ -5,28 +5,54 @@ import path from 'node:path'
 import type { z } from 'zod'
 import type { OperationName, Operations } from '@contract/operations'
 import { operations } from '@contract/operations'
-import { boot, type Booted } from '../boot'
+import { boot, type Booted, type ScanSettings } from '../boot'
 import { createLogger } from '../log'
+
+/** Scan workers in tests: quick to pick work up and to notice a dead worker. */
+export const TEST_SCAN_SETTINGS: ScanSettings = { concurrency: 2, pollMs: 100, leaseMs: 3_000, retryBaseMs: 200, retryMaxMs: 1_000, maxAttempts: 5 }
+
+export interface TestAppOptions {
+  demo?: boolean
+  scans?: ScanSettings
+  /** Keep the database on disk (PGlite in the data dir), so a second app can boot on it. */
+  persistent?: boolean
+  /** Boot on the database of an app closed with `keepDatabase` (a restart). */
+  reuse?: TestDatabase
+}
+
+/** Where a test app's database lives, to boot another app on the same one. */
+export interface TestDatabase {
+  dataDir: string
+  schema: string | undefined
+  persistent: boolean
+}
+
+/** The PostgreSQL the API tests run against in the PostgreSQL pass, else undefined (PGlite). */
+export function testDatabaseUrl(): string | undefined {
+  // eslint-disable-next-line no-restricted-properties -- test harness picks the database pass
+  return process.env.TEST_DATABASE_URL || undefined
+}
 
 /**
  * Boots the real app against a real database for API tests: a fresh in-memory PGlite,
  * or, when TEST_DATABASE_URL is set (the PostgreSQL pass), a fresh schema in that server.
  */
-export async function startTestApp(opts: { demo?: boolean } = {}): Promise<TestApp> {
-  // eslint-disable-next-line no-restricted-properties -- test harness picks the database pass
-  const databaseUrl = process.env.TEST_DATABASE_URL || undefined
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'layerscope-test-'))
-  const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const databaseUrl = testDatabaseUrl()
+  const dataDir = opts.reuse?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'layerscope-test-')))
+  const schema = opts.reuse ? opts.reuse.schema : databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined
+  const persistent = opts.reuse?.persistent ?? opts.persistent ?? false
   const booted = await boot({
     databaseUrl,
-    // PGlite in memory unless the demo needs the data dir for its images.
-    dataDir: opts.demo ? dataDir : undefined,
+    // PGlite in memory unless the demo needs the data dir for its images, or the test a restart.
+    dataDir: opts.demo || persistent ? dataDir : undefined,
     schema,
     demo: opts.demo ?? false,
     log: createLogger('silent'),
+    scans: { cacheDir: path.join(dataDir, 'cache', `layers-${randomBytes(3).toString('hex')}`), ...TEST_SCAN_SETTINGS, ...opts.scans },
   })
   if (opts.demo) await booted.sync.idle()
-  return new TestApp(booted, dataDir, databaseUrl ? 'postgres' : 'pglite')
+  return new TestApp(booted, { dataDir, schema, persistent }, databaseUrl ? 'postgres' : 'pglite')
 }
 
 export interface CallResult<T> {
@@ -36,11 +62,18 @@ export interface CallResult<T> {
 }
 
 export class TestApp {
+  readonly dataDir: string
   constructor(
     readonly booted: Booted,
-    readonly dataDir: string,
+    readonly database: TestDatabase,
     readonly dbKind: 'pglite' | 'postgres',
-  ) {}
+  ) {
+    this.dataDir = database.dataDir
+  }
+
+  get db() {
+    return this.booted.database.db
+  }
 
   /** Calls an operation the way any HTTP client would: GET query string or POST JSON. */
   async call<N extends OperationName>(name: N, input: Record<string, unknown>): Promise<CallResult<z.output<Operations[N]['output']> & Record<string, unknown>>> {
@@ -63,8 +96,12 @@ export class TestApp {
     return this.booted.app.request(url, init)
   }
 
-  async close() {
-    await this.booted.close()
-    await fs.rm(this.dataDir, { recursive: true, force: true })
+  /**
+   * Stops the app. `keepDatabase` leaves the database (and data dir) for a restart;
+   * `abandon` leaves running scans SCANNING until their lease expires, as a crash would.
+   */
+  async close(opts: { keepDatabase?: boolean; abandon?: boolean } = {}) {
+    await this.booted.close({ abandon: opts.abandon ?? false })
+    if (!opts.keepDatabase) await fs.rm(this.dataDir, { recursive: true, force: true })
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { listInstanceQuery } from '@contract/instances'
 import { listRepoTagQuery, listRepositoryQuery } from '@contract/repositories'
-import { applyUrlStatePatch, hasActiveFilters, parseUrlState, serializeUrlState, urlStateDefaults } from './url-state'
+import { applyUrlStatePatch, hasActiveFilters, parseUrlState, pickShape, serializeUrlState, urlStateDefaults } from './url-state'
 
 const repoSchema = listRepositoryQuery.omit({ instanceId: true })
 const tagSchema = listRepoTagQuery.omit({ instanceId: true, repoId: true })
@@ -123,5 +123,14 @@ describe('hasActiveFilters', () => {
   })
   it('treats an empty search as no filter', () => {
     expect(hasActiveFilters(repoSchema, { pageNo: 1, pageSize: 30, repoName: '' })).toBe(false)
+  })
+})
+
+describe('pickShape', () => {
+  it('takes the named fields of a refined contract schema, which zod 4 cannot .pick()', () => {
+    const refined = z.object({ a: z.string().optional(), b: z.coerce.number().default(1), c: z.string() }).refine((v) => v.a !== 'x')
+    const schema = z.object(pickShape(refined.shape, ['a', 'b']))
+    expect(Object.keys(schema.shape)).toEqual(['a', 'b'])
+    expect(parseUrlState(schema, qs('a=hi&c=ignored'))).toEqual({ a: 'hi', b: 1 })
   })
 })

@@ -5,6 +5,20 @@ export type UrlStateSchema = z.ZodObject
 
 type Values = Record<string, unknown>
 
+/**
+ * Some fields of a contract schema's shape, for a URL schema. Contract queries with a
+ * cross-field refinement (the scan lists' "scanTaskId, or instanceId + repoId + tag")
+ * cannot be `.pick()`ed in zod 4, but their shape can.
+ *
+ * @example
+ * const urlSchema = z.object(pickShape(listRepoTagScanResultQuery.shape, ['severity', 'pageNo', 'pageSize']))
+ */
+export function pickShape<S extends Record<string, z.ZodType>, K extends keyof S & string>(shape: S, keys: readonly K[]): Pick<S, K> {
+  const out = {} as Pick<S, K>
+  for (const key of keys) out[key] = shape[key]
+  return out
+}
+
 function shapeKeys(schema: UrlStateSchema): string[] {
   return Object.keys(schema.shape)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAbsoluteTime, formatBytes, formatCount, formatRelativeTime, plural, shortenDigest, toIsoTime } from './format'
+import { formatAbsoluteTime, formatBytes, formatCount, formatDuration, formatRelativeTime, plural, shortenDigest, toIsoTime } from './format'
 
 describe('formatBytes', () => {
   it.each([
@@ -74,5 +74,24 @@ describe('shortenDigest', () => {
   it('leaves non-digests alone', () => {
     expect(shortenDigest('latest')).toBe('latest')
     expect(shortenDigest('sha256:abc')).toBe('sha256:abc')
+  })
+})
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 ms'],
+    [850, '850 ms'],
+    [1000, '1 s'],
+    [4_200, '4.2 s'],
+    [42_400, '42 s'],
+    [60_000, '1 min'],
+    [185_000, '3 min 5 s'],
+    [7_800_000, '2 h 10 min'],
+    [3_600_000, '1 h'],
+  ])('%d → %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text)
+  })
+  it('shows a dash for impossible durations', () => {
+    expect(formatDuration(-5)).toBe('—')
   })
 })

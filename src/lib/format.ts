@@ -106,3 +106,29 @@ export function shortenDigest(digest: string, length = 12): string {
   const [, algorithm, hex = ''] = match
   return hex.length <= length ? digest : `${algorithm}:${hex.slice(0, length)}`
 }
+
+/**
+ * A duration in the largest units that matter: "850 ms", "4.2 s", "3 min 5 s", "2 h 10 min".
+ *
+ * @example
+ * formatDuration(4_200) // '4.2 s'
+ * formatDuration(185_000) // '3 min 5 s'
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—'
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) {
+    const s = ms / 1000
+    return `${s < 10 ? s.toFixed(1).replace(/\.0$/, '') : Math.round(s)} s`
+  }
+  const totalSeconds = Math.round(ms / 1000)
+  if (totalSeconds < 3600) {
+    const m = Math.floor(totalSeconds / 60)
+    const s = totalSeconds % 60
+    return s ? `${m} min ${s} s` : `${m} min`
+  }
+  const totalMinutes = Math.round(totalSeconds / 60)
+  const h = Math.floor(totalMinutes / 60)
+  const m = totalMinutes % 60
+  return m ? `${h} h ${m} min` : `${h} h`
+}

@@ -1,9 +1,10 @@
 import { sql, type Selectable } from 'kysely'
 import type { Page } from '@contract/common'
-import type { Namespace, RepoTag, Repository, RepoTagSortBy, RepositorySortBy } from '@contract/repositories'
+import type { Namespace, RepoTag, RepoTagLastScan, Repository, RepoTagSortBy, RepositorySortBy } from '@contract/repositories'
+import type { SeverityCounts } from '@contract/scans'
 import type { SortOrder } from '@contract/common'
 import type { Db } from '../../db/database'
-import type { TagTable } from '../../db/schema'
+import type { ScanTaskTable, TagTable } from '../../db/schema'
 import { ApiError } from '../../errors'
 import { getInstance } from '../../instances/instance-store'
 
@@ -113,9 +114,61 @@ export async function getRepository(db: Db, q: { instanceId: string; repoId?: st
 
 const tagSortColumn: Record<RepoTagSortBy, string> = { tag: 't.tag', pushTime: 't.push_time', imageSize: 't.image_size', imageCreate: 't.image_created_at' }
 
-type TagRow = Selectable<TagTable>
+/** The newest scan task of the tag's current digest, as nullable columns of the tag row. */
+interface LastScanColumns {
+  last_scan_id: string | null
+  last_scan_status: ScanTaskTable['status'] | null
+  last_scan_service: ScanTaskTable['scan_service'] | null
+  last_scan_finished_at: Date | string | null
+  last_scan_summary: unknown
+}
+type TagRow = Selectable<TagTable> & LastScanColumns
+
+/**
+ * Tags with their latest scan: one LEFT JOIN LATERAL per row on the scan_tasks_image
+ * index (repo_id, digest, created_at desc), so a page of tags costs one query, not one
+ * status request per tag.
+ */
+function selectTags(db: Db) {
+  return db
+    .selectFrom('tags as t')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('scan_tasks as s')
+          .select(['s.id', 's.status', 's.scan_service', 's.finished_at', 's.summary'])
+          .whereRef('s.repo_id', '=', 't.repo_id')
+          .whereRef('s.digest', '=', 't.digest')
+          .orderBy('s.created_at', 'desc')
+          .orderBy('s.seq', 'desc')
+          .limit(1)
+          .as('ls'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('t')
+    .select([
+      'ls.id as last_scan_id',
+      'ls.status as last_scan_status',
+      'ls.scan_service as last_scan_service',
+      'ls.finished_at as last_scan_finished_at',
+      'ls.summary as last_scan_summary',
+    ])
+}
+
+function toLastScan(t: LastScanColumns): RepoTagLastScan | undefined {
+  if (!t.last_scan_id || !t.last_scan_status || !t.last_scan_service) return undefined
+  const summary = t.last_scan_summary as { counts?: SeverityCounts } | null
+  return {
+    scanTaskId: t.last_scan_id,
+    status: t.last_scan_status,
+    scanService: t.last_scan_service,
+    finishedAt: ms(t.last_scan_finished_at),
+    counts: t.last_scan_status === 'COMPLETE' && summary?.counts ? summary.counts : null,
+  }
+}
 
 function toRepoTag(t: TagRow): RepoTag {
+  const lastScan = toLastScan(t)
   return {
     instanceId: t.instance_id,
     repoId: t.repo_id,
@@ -128,6 +181,7 @@ function toRepoTag(t: TagRow): RepoTag {
     imageCreate: ms(t.image_created_at),
     pushTime: new Date(t.push_time).getTime(),
     status: 'NORMAL',
+    ...(lastScan ? { lastScan } : {}),
   }
 }
 
@@ -144,21 +198,22 @@ export async function listRepoTags(
     const sortBy = q.sortBy ?? 'pushTime'
     const order = q.sortOrder ?? (q.sortBy ? 'asc' : 'desc')
     const dir = order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`
-    const rows = await base
-      .selectAll('t')
+    let rows = selectTags(trx as unknown as Db).where('t.repo_id', '=', q.repoId)
+    if (q.tag) rows = rows.where(contains('t.tag', q.tag))
+    const items = await rows
       .orderBy(sql`${sql.ref(tagSortColumn[sortBy])} ${dir}`)
       .orderBy('t.seq', order === 'desc' ? 'desc' : 'asc')
       .limit(q.pageSize)
       .offset(offset(q))
       .execute()
-    return { items: rows.map(toRepoTag), totalCount: n, pageNo: q.pageNo, pageSize: q.pageSize }
+    return { items: items.map(toRepoTag), totalCount: n, pageNo: q.pageNo, pageSize: q.pageSize }
   })
 }
 
 /** One tag by its exact (case-sensitive) name; the repository must belong to the instance. */
 export async function getRepoTag(db: Db, q: { instanceId: string; repoId: string; tag: string }): Promise<RepoTag> {
   await getRepository(db, q)
-  const row = await db.selectFrom('tags as t').selectAll('t').where('t.repo_id', '=', q.repoId).where('t.tag', '=', q.tag).executeTakeFirst()
+  const row = await selectTags(db).where('t.repo_id', '=', q.repoId).where('t.tag', '=', q.tag).executeTakeFirst()
   if (!row) throw new ApiError('TAG_NOT_EXIST', `Tag ${q.tag} does not exist in repository ${q.repoId}.`)
   return toRepoTag(row)
 }

@@ -1,4 +1,4 @@
-import { Link, NavLink } from 'react-router'
+import { Link, NavLink, useMatch } from 'react-router'
 import { LayersIcon } from '@/components/ui/icons'
 import { cn } from '@/lib/cn'
 import { ThemeToggle } from './theme-toggle'
@@ -10,6 +10,9 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
   )
 
 export function AppHeader() {
+  // Scan tasks belong to an instance: the link appears once one is open.
+  const instanceId = useMatch('/instances/:instanceId/*')?.params.instanceId
+  const onScans = Boolean(useMatch('/instances/:instanceId/scans/*'))
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface">
       <div className="flex h-12 items-center gap-6 px-4">
@@ -20,10 +23,17 @@ export function AppHeader() {
         <nav aria-label="Main">
           <ul className="flex items-center gap-1">
             <li>
-              <NavLink to="/instances" className={navLink}>
+              <NavLink to="/instances" className={({ isActive }) => navLink({ isActive: isActive && !onScans })}>
                 Instances
               </NavLink>
             </li>
+            {instanceId ? (
+              <li>
+                <NavLink to={`/instances/${instanceId}/scans`} className={navLink}>
+                  Scan tasks
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3">

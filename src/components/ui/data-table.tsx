@@ -1,5 +1,5 @@
 import { functionalUpdate, useTable, type RowData, type SortingState, type Updater } from '@tanstack/react-table'
-import { useMemo, type ReactNode } from 'react'
+import { Fragment, useMemo, type ReactNode } from 'react'
 import type { SortOrder } from '@contract/common'
 import { cn } from '@/lib/cn'
 import { dataTableFeatures, type DataTableColumnDef } from './data-table-features'
@@ -20,7 +20,8 @@ export interface DataTableProps<T extends RowData> {
   /** Keep stable (module scope or memo): the table rebuilds its model when it changes. */
   columns: DataTableColumnDef<T>[]
   uiState: TableUIState<T>
-  getRowId: (row: T) => string
+  /** A stable id per row; the index is the row's place on the page, for rows with no natural key. */
+  getRowId: (row: T, index: number) => string
   totalCount: number
   pageNo: number
   pageSize: number
@@ -34,6 +35,11 @@ export interface DataTableProps<T extends RowData> {
   errorTitle?: string
   /** Plural noun for pagination labels: "repositories". */
   itemLabel: string
+  /**
+   * A row's details under it (an expanded row), or null while it is collapsed. The
+   * toggle is a column's cell (see `ExpandButton`); the details span every column.
+   */
+  renderRowDetail?: (row: T) => ReactNode
 }
 
 const NO_ROWS: never[] = []
@@ -100,21 +106,33 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
             {uiState.type === 'empty' ? fullRow(props.emptyState) : null}
             {uiState.type === 'filtered-empty' ? fullRow(props.filteredEmptyState) : null}
             {uiState.type === 'data'
-              ? table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} className="relative border-b border-line last:border-0 hover:bg-surface-muted">
-                    {row.getAllCells().map((cell) => {
-                      const meta = cell.column.columnDef.meta
-                      return (
-                        <td
-                          key={cell.id}
-                          className={cn('px-3 py-2 align-middle', meta?.align === 'end' && 'text-right tabular-nums', meta?.className)}
-                        >
-                          <table.FlexRender cell={cell} />
-                        </td>
-                      )
-                    })}
-                  </tr>
-                ))
+              ? table.getRowModel().rows.map((row) => {
+                  const detail = props.renderRowDetail?.(row.original) ?? null
+                  return (
+                    <Fragment key={row.id}>
+                      <tr className={cn('relative border-b border-line last:border-0 hover:bg-surface-muted', detail !== null && 'border-b-0 bg-surface-muted/60')}>
+                        {row.getAllCells().map((cell) => {
+                          const meta = cell.column.columnDef.meta
+                          return (
+                            <td
+                              key={cell.id}
+                              className={cn('px-3 py-2 align-middle', meta?.align === 'end' && 'text-right tabular-nums', meta?.className)}
+                            >
+                              <table.FlexRender cell={cell} />
+                            </td>
+                          )
+                        })}
+                      </tr>
+                      {detail !== null ? (
+                        <tr className="border-b border-line bg-surface-muted/60 last:border-0">
+                          <td colSpan={columnCount} className="px-3 pt-1 pb-4">
+                            {detail}
+                          </td>
+                        </tr>
+                      ) : null}
+                    </Fragment>
+                  )
+                })
               : null}
           </tbody>
         </table>

@@ -50,7 +50,14 @@ export function InstanceHeader({ instanceId }: InstanceHeaderProps) {
       eyebrow="Instance"
       title={instance.instanceName}
       description={<code className="text-xs break-all">{instance.endpoint}</code>}
-      actions={<InstanceActions instance={instance} onDeleted={() => void navigate('/instances')} />}
+      actions={
+        <>
+          <Link to={`/instances/${instance.instanceId}/scans`} className={buttonClasses({ variant: 'ghost' })}>
+            Scan tasks
+          </Link>
+          <InstanceActions instance={instance} onDeleted={() => void navigate('/instances')} />
+        </>
+      }
     >
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-xs text-fg-muted">
         <SyncStatusChip instance={instance} />

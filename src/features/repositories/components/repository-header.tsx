@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { isClientApiError, isNotFoundError } from '@/api/api-error'
 import { buttonClasses } from '@/components/ui/button'
@@ -12,10 +13,12 @@ import { useRepository } from '../api/get-repository'
 export interface RepositoryHeaderProps {
   instanceId: string
   repoId: string
+  /** Buttons beside the title (scan all tags), shown once the repository has loaded. */
+  actions?: ReactNode
 }
 
 /** The repository page's header: namespace/name, the path to pull, tag count and last push. */
-export function RepositoryHeader({ instanceId, repoId }: RepositoryHeaderProps) {
+export function RepositoryHeader({ instanceId, repoId, actions }: RepositoryHeaderProps) {
   const { data: repo, error, refetch, isFetching } = useRepository(instanceId, repoId)
 
   if (error && !repo) {
@@ -44,6 +47,7 @@ export function RepositoryHeader({ instanceId, repoId }: RepositoryHeaderProps) 
   return (
     <PageHeader
       eyebrow="Repository"
+      actions={actions}
       title={
         <>
           <span className="font-normal text-fg-muted">{repo.repoNamespaceName}/</span>

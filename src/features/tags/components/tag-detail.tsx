@@ -1,9 +1,9 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { isClientApiError } from '@/api/api-error'
 import { buttonClasses } from '@/components/ui/button'
 import { CopyButton } from '@/components/ui/copy-button'
 import { DetailList } from '@/components/ui/detail-list'
-import { EmptyState } from '@/components/ui/empty-state'
 import { ErrorState } from '@/components/ui/error-state'
 import { LoadingState } from '@/components/ui/loading-state'
 import { PageHeader } from '@/components/ui/page-header'
@@ -17,6 +17,10 @@ export interface TagDetailProps {
   tag: string
   /** The repository's path, for the image reference; shown once known. */
   repositoryPath?: string | undefined
+  /** Buttons beside the title (the scan action), shown once the tag has loaded. */
+  actions?: ReactNode
+  /** Sections under the image (the security report), shown once the tag has loaded. */
+  children?: ReactNode
 }
 
 const card = 'rounded-lg border border-line bg-surface'
@@ -28,8 +32,8 @@ function notFound(code: string, instanceId: string, repoId: string): { title: st
   return { title: code === 'INSTANCE_NOT_EXIST' ? 'Instance not found' : 'Could not load this tag', to: '/instances', label: 'Go to instances' }
 }
 
-/** One tag: what it points to, and (until a scan exists) a plain "no scan yet". */
-export function TagDetail({ instanceId, repoId, tag, repositoryPath }: TagDetailProps) {
+/** One tag: what it points to, then whatever the page adds below (its security report). */
+export function TagDetail({ instanceId, repoId, tag, repositoryPath, actions, children }: TagDetailProps) {
   const { data, error, refetch, isFetching } = useRepoTag(instanceId, repoId, tag)
   const reference = repositoryPath && data ? `${repositoryPath}:${tag}` : undefined
 
@@ -46,6 +50,7 @@ export function TagDetail({ instanceId, repoId, tag, repositoryPath }: TagDetail
             </span>
           ) : undefined
         }
+        actions={data ? actions : undefined}
       />
       <section aria-labelledby="tag-image-heading" className={card}>
         <h2 id="tag-image-heading" className="border-b border-line px-4 py-2.5 text-sm font-semibold">
@@ -83,17 +88,7 @@ export function TagDetail({ instanceId, repoId, tag, repositoryPath }: TagDetail
           )}
         </div>
       </section>
-      {data ? (
-        <section aria-labelledby="tag-scan-heading" className={card}>
-          <h2 id="tag-scan-heading" className="border-b border-line px-4 py-2.5 text-sm font-semibold">
-            Security report
-          </h2>
-          <EmptyState
-            title="No scan yet"
-            description="This image has not been scanned. Vulnerabilities, baseline risks and malicious files appear here once a scan of this digest has finished."
-          />
-        </section>
-      ) : null}
+      {data ? children : null}
     </div>
   )
 }

@@ -1,6 +1,8 @@
 import { repoTagSortBy, type RepoTag } from '@contract/repositories'
+import { useMemo } from 'react'
 import { Button } from '@/components/ui/button'
 import { DataTable, type DataTableSort } from '@/components/ui/data-table'
+import type { DataTableColumnDef } from '@/components/ui/data-table-features'
 import { EmptyState } from '@/components/ui/empty-state'
 import { SearchInput } from '@/components/ui/search-input'
 import { getTableUIState } from '@/components/ui/table-ui-state'
@@ -12,12 +14,15 @@ import { tagColumns } from './tag-columns'
 export interface TagsPanelProps {
   instanceId: string
   repoId: string
+  /** Columns the page adds after the tag's own (the last scan); keep the array stable. */
+  extraColumns?: DataTableColumnDef<RepoTag>[]
 }
 
 const getRowId = (row: RepoTag) => row.tag
 
 /** A repository's tags: search, sort and page in the URL, done by the server. */
-export function TagsPanel({ instanceId, repoId }: TagsPanelProps) {
+export function TagsPanel({ instanceId, repoId, extraColumns }: TagsPanelProps) {
+  const columns = useMemo(() => (extraColumns?.length ? [...tagColumns, ...extraColumns] : tagColumns), [extraColumns])
   const { state, setState, reset, isFiltered } = useUrlState(tagUrlSchema, { defaults: tagUrlDefaults })
   const query = useRepoTags({ ...state, instanceId, repoId })
   const uiState = getTableUIState({
@@ -45,7 +50,7 @@ export function TagsPanel({ instanceId, repoId }: TagsPanelProps) {
       <DataTable
         caption="Tags"
         itemLabel="tags"
-        columns={tagColumns}
+        columns={columns}
         uiState={uiState}
         getRowId={getRowId}
         totalCount={query.data?.totalCount ?? 0}

@@ -1,0 +1,453 @@
+import { z } from 'zod'
+import { epochMs, instanceId, optionalParam, pageOf, pageQuery, repoId, sortOrder } from './common'
+import { advisoryDbInfo, baselineLevel, componentSource, cvssV2, cvssV3, maliciousLevel, osInfo, packageFormat, scanNote, scanType, severity } from './findings'
+import { tagName } from './repositories'
+
+/** The result filters' enums, re-exported so a scans page imports its vocabulary from one module. */
+export { scanType, severity } from './findings'
+
+/**
+ * Scan tasks and their results: the seed's ACR scanning operations, camelCased, plus
+ * what ACR lacks (listScanTask, getImageReport). Field names follow ACR where it has
+ * one; every field ACR does not have says "Extension" in its description, so the
+ * OpenAPI document shows which is which.
+ */
+
+const ext = (description: string) => ({ description: `Extension (not in ACR): ${description}` })
+
+/** ACR_SCAN_SERVICE finds vulnerabilities; SAS_SCAN_SERVICE (ACR's Security Center engine) adds baseline risks and malicious files. */
+export const scanService = z.enum(['ACR_SCAN_SERVICE', 'SAS_SCAN_SERVICE'])
+export type ScanService = z.infer<typeof scanService>
+
+/** ACR's statuses plus QUEUED (accepted, not yet picked up by a worker). RETRYING waits for its next attempt. */
+export const scanStatus = z.enum(['QUEUED', 'SCANNING', 'COMPLETE', 'FAILED', 'RETRYING'])
+export type ScanStatus = z.infer<typeof scanStatus>
+export const SCAN_STATUSES_RUNNING: readonly ScanStatus[] = ['QUEUED', 'SCANNING', 'RETRYING']
+
+/** ACR writes scan task ids in upper or lower case; we answer lower case and accept both. */
+export const scanTaskId = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a UUID')
+  .transform((v) => v.toLowerCase())
+  .meta({ example: '6b0b094f-8a90-4f8f-b660-2427aed0a1b2' })
+
+/** A manifest digest, with or without ACR's optional `sha256:` prefix; answered with it. */
+export const imageDigest = z
+  .string()
+  .trim()
+  .regex(/^(sha256:)?[0-9a-fA-F]{64}$/, 'must be sha256:<64 hex digits> (the prefix may be left out)')
+  .transform((v) => `sha256:${v.replace(/^sha256:/, '').toLowerCase()}`)
+  .meta({ example: 'sha256:815386ebbe9a3490f38785ab11bda34ec8dacf4634af77b8912832d4f85dca04' })
+
+/** A query-string list: a lone value, repeated keys or a comma-separated value. */
+const listParam = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v: unknown): unknown => {
+    if (v === undefined || v === '') return undefined
+    const given: unknown[] = Array.isArray(v) ? (v as unknown[]) : [v]
+    const values = given.flatMap((x): unknown[] => (typeof x === 'string' ? x.split(',') : [x]))
+    return values.map((x) => (typeof x === 'string' ? x.trim() : x)).filter((x) => x !== '')
+  }, z.array(item).min(1).optional())
+
+/** Matches an enum whatever the case of the input (`high`, `HIGH`, `High`). */
+const anyCase = <E extends z.ZodEnum>(schema: E, aliases: Record<string, string> = {}) =>
+  z.preprocess((v) => {
+    if (typeof v !== 'string') return v
+    const lower = v.trim().toLowerCase()
+    return (schema.options as readonly string[]).find((x) => x.toLowerCase() === lower) ?? aliases[lower] ?? v
+  }, schema)
+
+// ─── Which scan a request means ──────────────────────────────────────────────
+
+/**
+ * Results are asked for by scanTaskId, or by the image (instanceId + repoId + tag, and
+ * the digest when given, else the digest the tag points to in the index): then the
+ * newest COMPLETE scan of that image answers.
+ */
+export const scanTarget = z.object({
+  scanTaskId: optionalParam(scanTaskId),
+  instanceId: optionalParam(instanceId).meta({ description: 'Required unless scanTaskId is given; when both are, they must agree.' }),
+  repoId: optionalParam(repoId),
+  tag: optionalParam(tagName),
+  digest: optionalParam(imageDigest).meta({ description: 'Default: the digest the tag points to in the index. `sha256:` may be left out.' }),
+})
+const targetGiven = (q: { scanTaskId?: string | undefined; instanceId?: string | undefined; repoId?: string | undefined; tag?: string | undefined }) =>
+  Boolean(q.scanTaskId || (q.instanceId && q.repoId && q.tag))
+const targetMessage = { message: 'give scanTaskId, or instanceId, repoId and tag', path: ['scanTaskId'] }
+export type ScanTarget = z.output<typeof scanTarget>
+
+// ─── Tasks ───────────────────────────────────────────────────────────────────
+
+export const createRepoTagScanTaskBody = z
+  .object({
+    instanceId,
+    repoId,
+    tag: tagName,
+    digest: optionalParam(imageDigest).meta({
+      description: "Must be the digest the tag points to in the server's index (sync the instance if the tag moved). Default: that digest.",
+    }),
+    scanService: anyCase(scanService).default('ACR_SCAN_SERVICE').meta({
+      description: 'ACR_SCAN_SERVICE: vulnerabilities. SAS_SCAN_SERVICE: vulnerabilities, baseline risks and malicious files. Default ACR_SCAN_SERVICE.',
+    }),
+    platform: optionalParam(z.string().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/, 'must be os/arch[/variant]')).meta(
+      ext('Which platform of a multi-platform image to scan, `os/arch[/variant]`. Default linux/amd64, or the only one.'),
+    ),
+  })
+  .meta({ id: 'CreateRepoTagScanTaskRequest' })
+
+export const createRepoTagScanTaskResult = z.object({
+  scanTaskId: z.string().meta(
+    ext('ACR returns no task id; we do. A QUEUED, SCANNING or RETRYING task of the same image, service and platform is returned instead of a new one.'),
+  ),
+  /** True when an unfinished task for the same image was returned. */
+  existing: z.boolean().meta(ext('True when a running task for the same image was returned instead of a new one.')),
+})
+
+export const scanProgress = z.object({
+  layersDone: z.number().int().min(0),
+  /** 0 until the worker has read the manifest. */
+  layersTotal: z.number().int().min(0),
+})
+
+export const severityCounts = z
+  .object({
+    totalSeverity: z.number().int().min(0).meta({ description: 'All vulnerabilities: the sum of the five buckets.' }),
+    criticalSeverity: z
+      .number()
+      .int()
+      .min(0)
+      .meta(ext('Critical (CVSS ≥ 9.0 or the source says critical). ACR has no Critical bucket and counts these in highSeverity; we do not.')),
+    highSeverity: z.number().int().min(0).meta({ description: 'High only: Critical is counted apart (ACR would add criticalSeverity here).' }),
+    mediumSeverity: z.number().int().min(0),
+    lowSeverity: z.number().int().min(0),
+    unknownSeverity: z.number().int().min(0),
+    fixableCount: z.number().int().min(0).meta(ext('Vulnerabilities with a fixed version.')),
+  })
+  .meta({ id: 'SeverityCounts' })
+export type SeverityCounts = z.infer<typeof severityCounts>
+
+export const scanTask = z
+  .object({
+    scanTaskId: z.string(),
+    instanceId,
+    repoId,
+    /** Namespace/name as the registry knows it. */
+    repository: z.string().meta(ext('The repository path, namespace/name.')),
+    tag: z.string().meta({ description: 'The tag the scan was requested for.' }),
+    digest: z.string().meta({ description: 'What the tag pointed to when the scan was requested: the scan reads exactly this image.' }),
+    platform: z.string().nullable().meta(ext('The platform asked for; null for the default.')),
+    scanService,
+    status: scanStatus,
+    progress: scanProgress.meta(ext('Layers analysed so far, as the engine reports them.')),
+    attempts: z.number().int().min(0).meta(ext('Attempts started so far, the running one included.')),
+    maxAttempts: z.number().int().min(1).meta(ext('A task failing with a transient error this many times becomes FAILED.')),
+    failureCode: z
+      .string()
+      .nullable()
+      .meta(ext('Why the last attempt failed: an acquisition or layer error code (UNREACHABLE, RATE_LIMITED, NOT_FOUND, DIGEST_MISMATCH, …).')),
+    failureReason: z.string().nullable().meta(ext('The message of the last failure, kept while RETRYING and when FAILED.')),
+    workerId: z.string().nullable().meta(ext('The worker that ran (or runs) the latest attempt.')),
+    createTime: epochMs,
+    startTime: epochMs.nullable().meta(ext('When the latest attempt started.')),
+    finishTime: epochMs.nullable().meta(ext('When the task became COMPLETE or FAILED.')),
+    nextRetryTime: epochMs.nullable().meta(ext('While RETRYING: when the next attempt may start.')),
+    counts: severityCounts.nullable().meta(ext('Vulnerability counts once COMPLETE, else null.')),
+  })
+  .meta({ id: 'ScanTask' })
+export type ScanTask = z.infer<typeof scanTask>
+
+export const getRepoTagScanStatusQuery = scanTarget.refine(targetGiven, targetMessage)
+
+export const listScanTaskQuery = pageQuery.extend({
+  instanceId,
+  repoId: optionalParam(repoId),
+  tag: optionalParam(tagName),
+  status: listParam(anyCase(scanStatus)).meta({ description: 'One or more statuses (repeat the key or separate with commas).' }),
+  scanService: optionalParam(anyCase(scanService)),
+})
+export const scanTaskPage = pageOf(scanTask)
+
+// ─── Summary ─────────────────────────────────────────────────────────────────
+
+export const getRepoTagScanSummaryQuery = scanTarget.refine(targetGiven, targetMessage)
+
+export const scanSummary = severityCounts
+  .extend({
+    scanTaskId: z.string().meta(ext('The scan that answered.')),
+    digest: z.string().meta({ description: 'The scanned image.' }),
+    scanService,
+    scanTime: epochMs.meta(ext('When the scan finished.')),
+    componentCount: z.number().int().min(0).meta(ext('Packages found.')),
+    baselineCounts: z
+      .object({ total: z.number().int(), high: z.number().int(), medium: z.number().int(), low: z.number().int() })
+      .nullable()
+      .meta(ext('Baseline risks by level; null when the scan was not a SAS_SCAN_SERVICE scan.')),
+    maliciousCounts: z
+      .object({ total: z.number().int(), serious: z.number().int(), suspicious: z.number().int(), remind: z.number().int() })
+      .nullable()
+      .meta(ext('Malicious files by level; null when the scan was not a SAS_SCAN_SERVICE scan.')),
+  })
+  .meta({ id: 'ScanSummary' })
+export type ScanSummary = z.infer<typeof scanSummary>
+
+// ─── Vulnerabilities ─────────────────────────────────────────────────────────
+
+export const vulnerabilitySortBy = z.enum(['severity', 'cvss', 'package', 'cveName'])
+export type VulnerabilitySortBy = z.infer<typeof vulnerabilitySortBy>
+
+export const listRepoTagScanResultQuery = scanTarget
+  .extend(pageQuery.shape)
+  .extend({
+    severity: listParam(anyCase(severity)).meta({
+      description:
+        'Critical, High, Medium, Low or Unknown, any case; repeat the key or separate with commas for several. ACR has no Critical: ' +
+        'an ACR client asking for High gets High only, as the summary counts it.',
+    }),
+    scanType: optionalParam(anyCase(scanType)).meta({ description: '`cve`: OS packages; `sca`: application dependencies.' }),
+    vulQueryKey: optionalParam(z.string().trim().max(256)).meta({
+      description: 'Case-insensitive substring of the CVE id (or any alias), the package name or the description. At most 256 characters.',
+    }),
+    filterValue: optionalParam(anyCase(z.enum(['FixCmd']))).meta({
+      description: 'FixCmd: the same rows, each reduced to its fixCmd (absent when there is no fix), as ACR does.',
+    }),
+    sortBy: optionalParam(vulnerabilitySortBy).meta(
+      ext('severity (default), cvss, package (name then version) or cveName. Ties are broken by CVE id, package and row, so pages never overlap.'),
+    ),
+    sortOrder: optionalParam(sortOrder).meta(ext('Default desc for severity and cvss (worst first), asc for package and cveName.')),
+  })
+  .refine(targetGiven, targetMessage)
+
+export const vulnerabilityItem = z
+  .object({
+    cveName: z.string().meta({ description: 'The CVE id, or the advisory id when there is no CVE (GHSA-…, GO-…).' }),
+    cveLink: z.string(),
+    severity,
+    feature: z.string().meta({ description: 'The affected package.' }),
+    version: z.string().meta({ description: 'The installed version.' }),
+    versionFixed: z.string().meta({ description: 'The version that fixes it; empty when none is known.' }),
+    versionFormat: packageFormat,
+    addedBy: z.string().meta({ description: 'Digest of the layer that added the package.' }),
+    fixCmd: z.string().meta({ description: 'A command that installs the fix; empty when there is none.' }),
+    description: z.string(),
+    cveLocation: z.string().meta({ description: 'Where in the image the package was found.' }),
+    scanType,
+    aliases: z.array(z.string()).meta(ext('Every other id of this vulnerability (GHSA-…, USN-…).')),
+    cvssV2: cvssV2.nullable().meta(ext('CVSS v2 vector and its metrics, when an advisory gives one.')),
+    cvssV3: cvssV3.nullable().meta(ext('CVSS v3.x vector and its metrics, when an advisory gives one.')),
+    cvssScore: z.number().nullable().meta(ext('The best base score: v3, else v4, else v2.')),
+    layerIndex: z.number().int().min(0).meta(ext('Index of the layer in addedBy, bottom = 0.')),
+    publishedAt: z.string().nullable().meta(ext('When the advisory was published (ISO 8601).')),
+    modifiedAt: z.string().nullable().meta(ext('When the advisory last changed (ISO 8601).')),
+    summary: z.string().meta(ext('One-line title of the advisory.')),
+    fixedByNote: z.string().nullable().meta(ext('Set when merged advisories disagree on the fixed version.')),
+    componentId: z.string().meta(ext('The package in getImageReport components.')),
+    severitySource: z.string().meta(ext('Where the severity came from: cvss_v3, ubuntu_priority, …')),
+  })
+  .meta({ id: 'ScanVulnerability' })
+export type VulnerabilityItem = z.infer<typeof vulnerabilityItem>
+
+export const fixCmdItem = z
+  .object({ fixCmd: z.string().optional() })
+  .strict()
+  .meta({ id: 'ScanVulnerabilityFixCmd', description: 'An item under filterValue=FixCmd: only its fix command.' })
+
+export const vulnerabilityPage = pageOf(z.union([vulnerabilityItem, fixCmdItem])).extend({
+  scanTaskId: z.string().meta(ext('The scan that answered.')),
+  digest: z.string().meta(ext('The scanned image.')),
+})
+export type VulnerabilityPage = z.infer<typeof vulnerabilityPage>
+
+// ─── Baseline risks ──────────────────────────────────────────────────────────
+
+export const listScanBaselineByTaskQuery = scanTarget
+  .extend(pageQuery.shape)
+  .extend({
+    level: optionalParam(anyCase(baselineLevel)).meta({ description: 'High, Medium or Low, any case.' }),
+  })
+  .refine(targetGiven, targetMessage)
+
+const lowerBaselineLevel = z.enum(['high', 'medium', 'low'])
+
+export const baselineItem = z
+  .object({
+    scanTaskId: z.string(),
+    baselineNameKey: z.string().meta({ description: 'The check, e.g. `ak_leak`.' }),
+    baselineClassAlias: z.string().meta({ description: 'The check category.' }),
+    baselineNameAlias: z.string().meta({ description: 'The check title.' }),
+    baselineNameLevel: lowerBaselineLevel.meta({ description: 'Lower case, as ACR answers.' }),
+    baselineItemCount: z.number().int().meta({ description: 'Risk items this check found in the scan (rows with the same baselineNameKey).' }),
+    highRiskItemCount: z.number().int(),
+    middleRiskItemCount: z.number().int(),
+    lowRiskItemCount: z.number().int(),
+    baselineDetailDescription: z.string(),
+    baselineDetailPrompt: z.string().meta({ description: 'What triggered it; secret values are masked.' }),
+    baselineDetailAdvice: z.string(),
+    firstScanTime: epochMs,
+    createTime: epochMs,
+    updateTime: epochMs,
+    layerIndex: z.number().int().nullable().meta(ext('The layer the file or instruction came from, when known.')),
+    layerDigest: z.string().nullable().meta(ext('That layer’s digest.')),
+    path: z.string().nullable().meta(ext('The file concerned, when there is one.')),
+  })
+  .meta({ id: 'ScanBaseline' })
+export type BaselineItem = z.infer<typeof baselineItem>
+
+export const baselinePage = pageOf(baselineItem).extend({
+  scanTaskId: z.string().meta(ext('The scan that answered.')),
+  scanService: scanService.meta(ext('ACR_SCAN_SERVICE scans check no baseline: their list is empty.')),
+})
+
+// ─── Malicious files ─────────────────────────────────────────────────────────
+
+export const listScanMaliciousFileByTaskQuery = scanTarget
+  .extend(pageQuery.shape)
+  .extend({
+    level: optionalParam(anyCase(maliciousLevel, { high: 'serious', medium: 'suspicious', low: 'remind' })).meta({
+      description: 'serious, suspicious or remind, any case (High, Medium and Low, as the SDK example writes, map onto them).',
+    }),
+  })
+  .refine(targetGiven, targetMessage)
+
+export const maliciousItem = z
+  .object({
+    scanTaskId: z.string(),
+    maliciousName: z.string(),
+    maliciousMd5: z.string(),
+    filePath: z.string(),
+    level: maliciousLevel,
+    firstScanTime: epochMs,
+    createTime: epochMs,
+    updateTime: epochMs,
+    sha256: z.string().meta(ext('SHA-256 of the file.')),
+    type: z.string().meta(ext('test-file, miner, webshell, reverse-shell, backdoor, rootkit, packed, hash-match or malware.')),
+    signature: z.string().meta(ext('The rule that matched.')),
+    engine: z.string().meta(ext('hash, ndb, heuristic or clamd.')),
+    layerIndex: z.number().int().meta(ext('The layer that added the file.')),
+    layerDigest: z.string().meta(ext('That layer’s digest.')),
+    deletedInLayer: z.number().int().nullable().meta(ext('Set when a later layer deletes the file: it still ships in the image.')),
+    size: z.number().int().meta(ext('File size in bytes.')),
+    evidence: z.string().nullable().meta(ext('The matched text, truncated and printable.')),
+  })
+  .meta({ id: 'ScanMaliciousFile' })
+export type MaliciousItem = z.infer<typeof maliciousItem>
+
+export const maliciousPage = pageOf(maliciousItem).extend({
+  scanTaskId: z.string().meta(ext('The scan that answered.')),
+  scanService: scanService.meta(ext('ACR_SCAN_SERVICE scans look for no malicious files: their list is empty.')),
+})
+
+// ─── The whole report (StackRox's image model) ───────────────────────────────
+
+export const getImageReportQuery = z.object({ scanTaskId })
+
+/** StackRox's image scan notes: what the scan could not cover. */
+export const imageScanNote = z.enum(['OS_UNAVAILABLE', 'PARTIAL_SCAN_DATA', 'OS_CVES_UNAVAILABLE', 'OS_CVES_STALE', 'LANGUAGE_CVES_UNAVAILABLE'])
+export type ImageScanNote = z.infer<typeof imageScanNote>
+
+export const reportVulnerability = z
+  .object({
+    cve: z.string(),
+    aliases: z.array(z.string()),
+    summary: z.string(),
+    description: z.string(),
+    link: z.string(),
+    severity,
+    /** Best base score: v3, else v4, else v2; null when no vector is known. */
+    cvss: z.number().nullable(),
+    scoreVersion: z.enum(['V2', 'V3', 'V4']).nullable(),
+    cvssV2: cvssV2.nullable(),
+    cvssV3: cvssV3.nullable(),
+    fixedBy: z.string().nullable(),
+    fixedByNote: z.string().nullable(),
+    fixCmd: z.string().nullable(),
+    publishedOn: z.string().nullable(),
+    lastModified: z.string().nullable(),
+    scanType,
+  })
+  .meta({ id: 'ReportVulnerability' })
+
+export const reportComponent = z
+  .object({
+    componentId: z.string(),
+    name: z.string(),
+    version: z.string(),
+    format: packageFormat,
+    source: componentSource,
+    sourceName: z.string().nullable(),
+    group: z.string().nullable(),
+    purl: z.string(),
+    location: z.string(),
+    layerIndex: z.number().int(),
+    layerDigest: z.string(),
+    licenses: z.array(z.string()),
+    topCvss: z.number().nullable(),
+    riskScore: z.number(),
+    /** The lowest version that fixes every fixable vulnerability of this component. */
+    fixedBy: z.string().nullable(),
+    vulns: z.array(reportVulnerability),
+  })
+  .meta({ id: 'ReportComponent' })
+
+export const reportLayer = z
+  .object({
+    index: z.number().int(),
+    digest: z.string(),
+    diffId: z.string(),
+    size: z.number().int(),
+    mediaType: z.string(),
+    /** The config history line, e.g. `/bin/sh -c apt-get install -y curl`. */
+    createdBy: z.string().nullable(),
+    /** StackRox's split of createdBy: `RUN`, `COPY`, `ADD`, … and the rest of the line. */
+    instruction: z.string().nullable(),
+    value: z.string().nullable(),
+    cached: z.boolean(),
+    fileCount: z.number().int(),
+  })
+  .meta({ id: 'ReportLayer' })
+
+export const imageReportView = z
+  .object({
+    scanTaskId: z.string(),
+    instanceId,
+    repoId,
+    tag: z.string(),
+    scanService,
+    /** StackRox's image id: the digest the tag points to. */
+    id: z.string(),
+    name: z.object({ remote: z.string(), tag: z.string(), fullName: z.string() }),
+    metadata: z.object({
+      digest: z.string(),
+      manifestDigest: z.string(),
+      configDigest: z.string(),
+      platform: z.string(),
+      os: osInfo.nullable(),
+      created: z.string().nullable(),
+      size: z.number().int(),
+      layers: z.array(reportLayer),
+    }),
+    scan: z.object({
+      scanTime: epochMs,
+      durationMs: z.number(),
+      scannerVersion: z.string(),
+      /** `ubuntu:22.04`, or `unknown`. */
+      operatingSystem: z.string(),
+      components: z.array(reportComponent),
+      notes: z.array(imageScanNote),
+    }),
+    components: z.number().int(),
+    cves: z.number().int(),
+    fixableCves: z.number().int(),
+    topCvss: z.number().nullable(),
+    riskScore: z.number(),
+    counts: severityCounts,
+    /** What the engine noted while scanning: unreadable entries, unknown OS ecosystems, … */
+    scanNotes: z.array(scanNote),
+    advisoryDb: advisoryDbInfo.extend({
+      /** Whole days between the last advisory import and the scan; null when never imported. */
+      ageDays: z.number().int().nullable(),
+    }),
+    baselineCount: z.number().int().nullable(),
+    maliciousFileCount: z.number().int().nullable(),
+  })
+  .meta({ id: 'ImageReportView' })
+export type ImageReportView = z.infer<typeof imageReportView>

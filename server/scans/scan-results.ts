@@ -1,0 +1,162 @@
+import { sql, type SqlBool, type Expression } from 'kysely'
+import type { BaselineLevel, ImageReport, MaliciousFile, MaliciousLevel, ScanType, Severity } from '@contract/findings'
+import type { SortOrder } from '@contract/common'
+import type { BaselineItem, ImageReportView, MaliciousItem, ScanSummary, ScanTarget, VulnerabilityItem, VulnerabilityPage, VulnerabilitySortBy } from '@contract/scans'
+import type { Db } from '../db/database'
+import { ApiError } from '../errors'
+import { toImageReportView } from './report-view'
+import type { ScanTaskRow } from './scan-queue'
+import { BASELINE_LEVEL_RANK, MALICIOUS_LEVEL_RANK, type ScanSummaryCounts, type StoredBaseline } from './scan-rows'
+import { resolveTask } from './scan-store'
+
+/**
+ * Reads of a COMPLETE scan's results. Lists filter, sort and page in SQL, return their
+ * page and totalCount from one transaction, and end every ORDER BY on the row id, so
+ * paging never repeats or skips a row when sort keys tie.
+ */
+
+const offset = (q: { pageNo: number; pageSize: number }) => (q.pageNo - 1) * q.pageSize
+const finishedMs = (t: ScanTaskRow) => new Date(t.finished_at ?? t.updated_at).getTime()
+
+export async function getSummary(db: Db, q: ScanTarget): Promise<ScanSummary> {
+  const task = await resolveTask(db, q, 'complete')
+  const summary = task.summary as ScanSummaryCounts
+  return {
+    ...summary.counts,
+    scanTaskId: task.id,
+    digest: task.digest,
+    scanService: task.scan_service,
+    scanTime: finishedMs(task),
+    componentCount: summary.componentCount,
+    baselineCounts: summary.baselineCounts,
+    maliciousCounts: summary.maliciousCounts,
+  }
+}
+
+export interface VulnerabilityQuery extends ScanTarget {
+  severity?: Severity[] | undefined
+  scanType?: ScanType | undefined
+  vulQueryKey?: string | undefined
+  filterValue?: 'FixCmd' | undefined
+  sortBy?: VulnerabilitySortBy | undefined
+  sortOrder?: SortOrder | undefined
+  pageNo: number
+  pageSize: number
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { Critical: 4, High: 3, Medium: 2, Low: 1, Unknown: 0 }
+
+export async function listVulnerabilities(db: Db, q: VulnerabilityQuery): Promise<VulnerabilityPage> {
+  const task = await resolveTask(db, q, 'complete')
+  const conditions = (eb: { and: (e: Expression<SqlBool>[]) => Expression<SqlBool> }) => {
+    const where: Expression<SqlBool>[] = [sql<SqlBool>`task_id = ${task.id}`]
+    if (q.severity?.length) where.push(sql<SqlBool>`severity_rank in (${sql.join(q.severity.map((s) => SEVERITY_RANK[s]))})`)
+    if (q.scanType) where.push(sql<SqlBool>`scan_type = ${q.scanType}`)
+    if (q.vulQueryKey) where.push(sql<SqlBool>`strpos(search_text, lower(${q.vulQueryKey})) > 0`)
+    return eb.and(where)
+  }
+  const sortBy = q.sortBy ?? 'severity'
+  const order = q.sortOrder ?? (sortBy === 'severity' || sortBy === 'cvss' ? 'desc' : 'asc')
+  const dir = order === 'desc' ? sql`desc` : sql`asc`
+  const primary =
+    sortBy === 'severity' ? [sql`severity_rank ${dir}`, sql`cvss_score ${dir} nulls last`]
+    : sortBy === 'cvss' ? [sql`cvss_score ${dir} nulls last`, sql`severity_rank ${dir}`]
+    : sortBy === 'package' ? [sql`lower(package_name) ${dir}`, sql`package_version ${dir}`]
+    : [sql`cve_name ${dir}`]
+  return db.transaction().execute(async (trx) => {
+    const { n } = await trx.selectFrom('scan_vulnerabilities').where(conditions).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+    let rows = trx.selectFrom('scan_vulnerabilities').where(conditions).select(['item'])
+    for (const o of [...primary, sql`cve_name asc`, sql`lower(package_name) asc`, sql`id asc`]) rows = rows.orderBy(o)
+    const found = await rows.limit(q.pageSize).offset(offset(q)).execute()
+    const items = found.map((r) => r.item as VulnerabilityItem)
+    return {
+      items: q.filterValue === 'FixCmd' ? items.map((i) => (i.fixCmd ? { fixCmd: i.fixCmd } : {})) : items,
+      totalCount: n,
+      pageNo: q.pageNo,
+      pageSize: q.pageSize,
+      scanTaskId: task.id,
+      digest: task.digest,
+    }
+  })
+}
+
+type Paged = ScanTarget & { pageNo: number; pageSize: number }
+
+export async function listBaseline(db: Db, q: Paged & { level?: BaselineLevel | undefined }) {
+  const task = await resolveTask(db, q, 'complete', 'SAS_SCAN_SERVICE')
+  return db.transaction().execute(async (trx) => {
+    let base = trx.selectFrom('scan_baseline').where('task_id', '=', task.id)
+    if (q.level) base = base.where('level_rank', '=', BASELINE_LEVEL_RANK[q.level])
+    const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+    const rows = await base.select(['finding']).orderBy('level_rank', 'desc').orderBy('check_id').orderBy('path').orderBy('id').limit(q.pageSize).offset(offset(q)).execute()
+    const at = finishedMs(task)
+    const items = rows.map((r): BaselineItem => {
+      const f = r.finding as StoredBaseline
+      return {
+        scanTaskId: task.id,
+        baselineNameKey: f.checkId,
+        baselineClassAlias: f.category,
+        baselineNameAlias: f.title,
+        baselineNameLevel: f.level === 'High' ? 'high' : f.level === 'Medium' ? 'medium' : 'low',
+        baselineItemCount: f.itemCount,
+        highRiskItemCount: f.highCount,
+        middleRiskItemCount: f.mediumCount,
+        lowRiskItemCount: f.lowCount,
+        baselineDetailDescription: f.description,
+        baselineDetailPrompt: f.evidence,
+        baselineDetailAdvice: f.remediation,
+        firstScanTime: at,
+        createTime: at,
+        updateTime: at,
+        layerIndex: f.layerIndex ?? null,
+        layerDigest: f.layerDigest ?? null,
+        path: f.path ?? null,
+      }
+    })
+    return { items, totalCount: n, pageNo: q.pageNo, pageSize: q.pageSize, scanTaskId: task.id, scanService: task.scan_service }
+  })
+}
+
+export async function listMalicious(db: Db, q: Paged & { level?: MaliciousLevel | undefined }) {
+  const task = await resolveTask(db, q, 'complete', 'SAS_SCAN_SERVICE')
+  return db.transaction().execute(async (trx) => {
+    let base = trx.selectFrom('scan_malicious').where('task_id', '=', task.id)
+    if (q.level) base = base.where('level_rank', '=', MALICIOUS_LEVEL_RANK[q.level])
+    const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+    const rows = await base.select(['finding']).orderBy('level_rank', 'desc').orderBy('file_path').orderBy('id').limit(q.pageSize).offset(offset(q)).execute()
+    const at = finishedMs(task)
+    const items = rows.map((r): MaliciousItem => {
+      const f = r.finding as MaliciousFile
+      return {
+        scanTaskId: task.id,
+        maliciousName: f.maliciousName,
+        maliciousMd5: f.md5,
+        filePath: f.filePath,
+        level: f.level,
+        firstScanTime: at,
+        createTime: at,
+        updateTime: at,
+        sha256: f.sha256,
+        type: f.type,
+        signature: f.signature,
+        engine: f.engine,
+        layerIndex: f.layerIndex,
+        layerDigest: f.layerDigest,
+        deletedInLayer: f.deletedInLayer ?? null,
+        size: f.size,
+        evidence: f.evidence ?? null,
+      }
+    })
+    return { items, totalCount: n, pageNo: q.pageNo, pageSize: q.pageSize, scanTaskId: task.id, scanService: task.scan_service }
+  })
+}
+
+export async function getImageReport(db: Db, scanTaskId: string): Promise<ImageReportView> {
+  const task = await resolveTask(db, { scanTaskId }, 'complete')
+  const row = await db.selectFrom('scan_reports').select('report').where('task_id', '=', task.id).executeTakeFirst()
+  if (!row) throw new ApiError('INTERNAL_ERROR', `Scan task ${task.id} is COMPLETE but its report is missing.`)
+  return toImageReportView(
+    { scanTaskId: task.id, instanceId: task.instance_id, repoId: task.repo_id, tag: task.tag, digest: task.digest, scanService: task.scan_service },
+    row.report as ImageReport,
+  )
+}

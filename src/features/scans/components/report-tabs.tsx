@@ -1,0 +1,56 @@
+import { useSearchParams } from 'react-router'
+import type { ImageReportView, ScanSummary } from '@contract/scans'
+import { TabPanel, Tabs } from '@/components/ui/tabs'
+import { parseUrlState } from '@/hooks/url-state'
+import { formatCount } from '@/lib/format'
+import { REPORT_TABS, reportTabLabel, reportTabSchema, searchForTab, type ReportTab } from '../lib/report-url-state'
+import { BaselineTab } from './baseline-tab'
+import { MaliciousTab } from './malicious-tab'
+import { NotesTab } from './notes-tab'
+import { VulnerabilitiesTab } from './vulnerabilities-tab'
+
+export interface ReportTabsProps {
+  report: ImageReportView
+  summary: ScanSummary | undefined
+}
+
+const ID_PREFIX = 'report'
+
+function tabCount(tab: ReportTab, report: ImageReportView, summary: ScanSummary | undefined): number | null {
+  if (tab === 'vulnerabilities') return summary?.totalSeverity ?? report.cves
+  if (tab === 'baseline') return summary?.baselineCounts?.total ?? report.baselineCount
+  if (tab === 'malicious') return summary?.maliciousCounts?.total ?? report.maliciousFileCount
+  return report.scan.notes.length + report.scanNotes.length
+}
+
+/**
+ * The report's sections as tabs; the tab is `?tab=` (left out for the first), and each
+ * tab keeps its own filters in the query string until another tab is chosen.
+ */
+export function ReportTabs({ report, summary }: ReportTabsProps) {
+  const [params, setParams] = useSearchParams()
+  const tab = parseUrlState(reportTabSchema, params).tab ?? REPORT_TABS[0]
+  const tabs = REPORT_TABS.map((id) => {
+    const count = tabCount(id, report, summary)
+    return {
+      id,
+      label: (
+        <>
+          {reportTabLabel[id]}
+          {count !== null ? <span className="rounded-full bg-surface-muted px-1.5 text-xs text-fg-muted tabular-nums">{formatCount(count)}</span> : null}
+        </>
+      ),
+    }
+  })
+  return (
+    <section aria-label="Findings" className="flex flex-col gap-3">
+      <Tabs label="Report sections" idPrefix={ID_PREFIX} tabs={tabs} value={tab} onChange={(next) => setParams(searchForTab(params, next))} />
+      <TabPanel idPrefix={ID_PREFIX} id={tab}>
+        {tab === 'vulnerabilities' ? <VulnerabilitiesTab scanTaskId={report.scanTaskId} /> : null}
+        {tab === 'baseline' ? <BaselineTab scanTaskId={report.scanTaskId} /> : null}
+        {tab === 'malicious' ? <MaliciousTab scanTaskId={report.scanTaskId} /> : null}
+        {tab === 'notes' ? <NotesTab report={report} /> : null}
+      </TabPanel>
+    </section>
+  )
+}

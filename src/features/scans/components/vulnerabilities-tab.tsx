@@ -1,0 +1,94 @@
+import { scanType } from '@contract/findings'
+import { vulnerabilitySortBy, type VulnerabilityItem } from '@contract/scans'
+import { Button } from '@/components/ui/button'
+import { DataTable, type DataTableSort } from '@/components/ui/data-table'
+import { EmptyState } from '@/components/ui/empty-state'
+import { RowExpansionProvider, useRowExpansion } from '@/components/ui/row-expansion'
+import { SearchInput } from '@/components/ui/search-input'
+import { Select } from '@/components/ui/select'
+import { getTableUIState } from '@/components/ui/table-ui-state'
+import { useUrlState } from '@/hooks/use-url-state'
+import { useScanSummary } from '../api/get-scan-summary'
+import { useVulnerabilities } from '../api/list-vulnerabilities'
+import { vulnerabilityUrlDefaults, vulnerabilityUrlSchema } from '../lib/report-url-state'
+import { CopyFixCommandsButton } from './copy-fix-commands-button'
+import { SeverityFilter } from './severity-filter'
+import { vulnerabilityColumns, vulnerabilityRowId } from './vulnerability-columns'
+import { VulnerabilityDetails } from './vulnerability-details'
+
+export interface VulnerabilitiesTabProps {
+  scanTaskId: string
+}
+
+const scanTypeOptions = [
+  { value: '', label: 'All packages' },
+  { value: 'cve', label: 'OS packages (cve)' },
+  { value: 'sca', label: 'Application dependencies (sca)' },
+]
+
+/** The vulnerabilities of a scan: severity, type and text filters, sort and page in the URL, done by the server. */
+export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
+  const { state, setState, reset, isFiltered } = useUrlState(vulnerabilityUrlSchema, { defaults: vulnerabilityUrlDefaults })
+  const params = { ...state, scanTaskId }
+  const query = useVulnerabilities(params)
+  const summary = useScanSummary(scanTaskId).data
+  const expansion = useRowExpansion()
+  const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
+  const sort: DataTableSort = { sortBy: state.sortBy ?? 'severity', sortOrder: state.sortOrder ?? 'desc' }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <SeverityFilter value={state.severity} onChange={(severity) => setState({ severity })} counts={summary} />
+        <Select
+          label="Package type"
+          hideLabel
+          options={scanTypeOptions}
+          value={state.scanType ?? ''}
+          onChange={(e) => setState({ scanType: scanType.safeParse(e.target.value).data })}
+          fieldClassName="w-60"
+        />
+        <SearchInput
+          label="Search vulnerabilities"
+          placeholder="CVE, package or text"
+          value={state.vulQueryKey ?? ''}
+          onValueChange={(vulQueryKey) => setState({ vulQueryKey })}
+          className="w-56"
+        />
+        <span className="ml-auto">
+          <CopyFixCommandsButton params={params} />
+        </span>
+      </div>
+      <RowExpansionProvider value={expansion}>
+        <DataTable
+          caption="Vulnerabilities"
+          itemLabel="vulnerabilities"
+          columns={vulnerabilityColumns}
+          uiState={uiState}
+          getRowId={vulnerabilityRowId}
+          totalCount={query.data?.totalCount ?? 0}
+          pageNo={state.pageNo}
+          pageSize={state.pageSize}
+          onPageChange={(pageNo) => setState({ pageNo })}
+          onPageSizeChange={(pageSize) => setState({ pageSize })}
+          sort={sort}
+          onSortChange={(next) => {
+            const sortBy = vulnerabilitySortBy.safeParse(next.sortBy)
+            if (sortBy.success) setState({ sortBy: sortBy.data, sortOrder: next.sortOrder })
+          }}
+          renderRowDetail={(row: VulnerabilityItem) => (expansion.isExpanded(vulnerabilityRowId(row)) ? <VulnerabilityDetails item={row} /> : null)}
+          onRetry={() => void query.refetch()}
+          errorTitle="Could not load vulnerabilities"
+          emptyState={<EmptyState title="No vulnerabilities found" description="No package in this image matched an advisory in the database the scan used." />}
+          filteredEmptyState={
+            <EmptyState
+              title="No vulnerabilities match"
+              description="No vulnerability of this scan matches these filters."
+              action={<Button onClick={reset}>Clear filters</Button>}
+            />
+          }
+        />
+      </RowExpansionProvider>
+    </div>
+  )
+}
