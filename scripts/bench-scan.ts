@@ -12,7 +12,8 @@ import { BENCH_IMAGE, writeSyntheticImage } from './bench/synthetic-image'
  *     streaming scanner has to pay), as a ratio — target ≤ 1.5;
  *   - the scanner process's peak RSS — target < 300 MB;
  *   - a second scan of the same image with the layer cache warm — target ≥ 10× faster.
- * The scan runs in a child process so its peak RSS is its own.
+ * The scan runs in a child process so its peak RSS is its own (the kernel's high-water mark
+ * for that process, VmHWM; see scan-child.ts for why not getrusage).
  */
 
 const RUNS = 3

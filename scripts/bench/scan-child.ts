@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { memoryAdvisories } from '../../server/engine/advisories/memory-advisories'
@@ -30,7 +31,23 @@ const advisories: AdvisorySource = {
   ...memory,
   info: () => Promise.resolve({ recordCount: records.length, importedAt: Date.now(), newestModified: null }),
 }
-const rssBefore = process.resourceUsage().maxRSS
+/**
+ * This process's peak RSS in KiB. On Linux, getrusage's maxrss is no good here: a spawned
+ * child inherits the high-water mark of the parent's memory image it was forked from
+ * (exec keeps it), so it reports the parent's size whenever the parent is the bigger one
+ * (the bench parent holds the generated image). /proc's VmHWM is reset by exec.
+ */
+function peakRssKb(): number {
+  try {
+    const hwm = /^VmHWM:\s*(\d+)\s*kB/m.exec(readFileSync('/proc/self/status', 'utf8'))
+    if (hwm) return Number(hwm[1])
+  } catch {
+    // Not Linux: fall back to getrusage.
+  }
+  return process.resourceUsage().maxRSS
+}
+
+const rssBefore = peakRssKb()
 const cache = await openFileLayerCache(cacheDir)
 
 async function timedScan() {
@@ -46,7 +63,7 @@ async function timedScan() {
 
 const first = await timedScan()
 const second = await timedScan()
-const maxRssKb = process.resourceUsage().maxRSS
+const maxRssKb = peakRssKb()
 process.stdout.write(
   `${JSON.stringify({
     firstMs: first.ms,

@@ -9,6 +9,7 @@ import { formatJson } from '../engine/report/format-json'
 import { formatSarif } from '../engine/report/format-sarif'
 import { formatTable } from '../engine/report/format-table'
 import { exitCodeFor, filterBySeverity } from '../engine/report/filter-report'
+import { loadSignatureDir } from '../engine/malware/signature-db'
 import { toCycloneDx } from '../engine/sbom/cyclonedx'
 import { loadCliEnv } from '../env'
 import { openAdvisoryStore } from './advisory-store'
@@ -25,6 +26,9 @@ Options:
   --output <file>     write the report to a file instead of standard output
   --severity <list>   only these severities, comma-separated (CRITICAL,HIGH,MEDIUM,LOW,UNKNOWN)
   --exit-code <n>     exit with n when findings (of --severity) remain (default 0)
+  --scanners <list>   vuln (default), baseline, malware, comma-separated: baseline risks and
+                      malicious files, as ACR's SAS_SCAN_SERVICE adds them
+  --signatures <dir>  hash lists and content signatures for malware (default ./signatures)
   --platform <p>      os/arch[/variant] of a multi-platform image (default linux/amd64)
   --image <name:tag>  which image of a layout or archive that holds several
   --username <u>      registry user (or REGISTRY_USERNAME); password from REGISTRY_PASSWORD
@@ -47,6 +51,11 @@ function parseSeverities(value: string | undefined): Severity[] {
     if (!hit) throw new UsageError(`Unknown severity "${raw}". Use ${SEVERITIES.map((s) => s.toUpperCase()).join(', ')}.`)
     return hit
   })
+}
+
+/** Resolves once the text is handed to the OS: a pipe is written asynchronously, and exiting before that truncates the report. */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())))
 }
 
 async function readStdin(): Promise<string> {
@@ -78,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
       severity: { type: 'string' },
       'exit-code': { type: 'string', default: '0' },
       platform: { type: 'string' },
+      scanners: { type: 'string', default: 'vuln' },
+      signatures: { type: 'string', default: 'signatures' },
       image: { type: 'string' },
       username: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
@@ -101,6 +112,9 @@ async function main(argv: string[]): Promise<number> {
   const exitCode = Number(values['exit-code'])
   if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) throw new UsageError('--exit-code must be an integer from 0 to 255.')
 
+  const scanners = new Set(values.scanners.split(',').map((v) => v.trim().toLowerCase()))
+  for (const name of scanners) if (!['vuln', 'baseline', 'malware'].includes(name)) throw new UsageError(`Unknown scanner "${name}". Use vuln, baseline, malware.`)
+  const malware = scanners.has('malware') ? await loadSignatureDir(values.signatures) : undefined
   const env = loadCliEnv()
   const password = values['password-stdin'] ? await readStdin() : env.REGISTRY_PASSWORD
   const opened = await openScanTarget(target, {
@@ -122,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
       reference: opened.reference,
       advisories: store,
       ...(values.platform ? { platform: values.platform } : {}),
+      ...(scanners.has('baseline') || malware ? { security: { baseline: scanners.has('baseline'), malware } } : {}),
       ...(cache ? { cache } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     })
@@ -129,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
     const shown = filterBySeverity(report, severities)
     const text = render(shown, format, format === 'table' && !values.output && process.stdout.isTTY)
     if (values.output) await fs.writeFile(values.output, text.endsWith('\n') ? text : `${text}\n`)
-    else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+    else await writeStdout(text.endsWith('\n') ? text : `${text}\n`)
     return exitCodeFor(report, { exitCode, severities })
   } finally {
     progress?.done()

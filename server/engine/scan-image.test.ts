@@ -9,6 +9,7 @@ import type { ImageSource } from './acquire/image-source'
 import { memoryAdvisories } from './advisories/memory-advisories'
 import { loadOsvFixtures } from './advisories/testing/osv-fixtures'
 import { createMemoryLayerCache } from './layers/layer-cache'
+import { loadSignatureDir } from './malware/signature-db'
 import { scanImage, type AdvisorySource } from './scan-image'
 
 /**
@@ -165,5 +166,38 @@ describe('scanImage on the demo images', () => {
     const first = await scan('demo/shop-app', 'latest')
     expect(first.layers.every((l) => l.cached)).toBe(true)
     expect(lines(first)).toHaveLength(24)
+  })
+
+  it('with baseline and malware checks (SAS): planted risks and files found, secrets masked, vulnerabilities unchanged', async () => {
+    const malware = await loadSignatureDir(new URL('../../signatures', import.meta.url).pathname)
+    const report = await scanImage({ source, repository: 'demo/shop-app', reference: '1.0.0', advisories, cache, security: { baseline: true, malware } })
+    expect(lines(report)).toHaveLength(24)
+    expect(report.baseline.map((b) => `${b.checkId} ${b.level} ${b.path ?? ''}`.trim())).toEqual([
+      'ak_leak High app/.env',
+      'run_as_root High',
+      'secret_in_env High',
+      'secret_in_file High app/.env',
+      'add_remote_url Medium',
+      'env_file Medium app/.env',
+      'world_writable_dir Medium app/uploads',
+      'no_healthcheck Low',
+    ])
+    expect(report.maliciousFiles.map((m) => `${m.filePath} ${m.type} ${m.level} ${m.engine} ${m.maliciousName}`)).toEqual([
+      'app/public/shell.php webshell serious ndb Layerscope.Php.Webshell.SystemGet-1',
+      'tmp/config.json miner serious ndb Layerscope.Multios.Coinminer.StratumPoolUrl-1',
+      'app/uploads/eicar.com test-file remind hash Eicar-Test-Signature',
+    ])
+    const eicar = report.maliciousFiles.find((m) => m.type === 'test-file')
+    expect(eicar).toMatchObject({ md5: '44d88612fea8a8f36de82e1278abb02f', sha256: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f' })
+    expect(report.layers[eicar?.layerIndex ?? -1]?.digest).toBe(eicar?.layerDigest)
+    // The planted access key is reported, never shown.
+    const ak = report.baseline.find((b) => b.checkId === 'ak_leak')
+    expect(ak?.evidence).toMatch(/\*{4,}/)
+  })
+
+  it('the vulnerability-only scan (ACR) runs no baseline or malware check', async () => {
+    const report = await scan('demo/shop-app', '1.0.0')
+    expect(report.baseline).toEqual([])
+    expect(report.maliciousFiles).toEqual([])
   })
 })

@@ -4,7 +4,9 @@ import type { Db } from '../db/database'
 import { advisoryDbInfo, findAdvisories, findAdvisoriesByAlias } from '../engine/advisories/advisory-store'
 import type { InventoryProgress } from '../engine/inventory/inventory-image'
 import type { LayerCache } from '../engine/layers/layer-cache'
-import { scanImage, type AdvisorySource } from '../engine/scan-image'
+import { ClamdClient, createClamdAnalyzer, parseClamdAddress } from '../engine/malware/clamd-client'
+import { emptySignatureDb, loadSignatureDir } from '../engine/malware/signature-db'
+import { scanImage, type AdvisorySource, type SecurityChecks } from '../engine/scan-image'
 import { getInstanceConnection } from '../instances/instance-store'
 import type { Logger } from '../log'
 import { openConnection } from '../providers/local/connection'
@@ -22,7 +24,7 @@ export interface ScanWorkerOptions {
   retryMaxMs: number
   /** Names this process in worker ids: `<name>#<slot>`. Default host:pid:random. */
   name?: string
-  /** For the malicious-file analyzer (server/engine/malware) once it takes settings: kept and passed on as given. */
+  /** Signature lists for SAS_SCAN_SERVICE scans, and clamd when a socket is configured. */
   malware?: { signaturesDir: string; clamdSocket?: string | undefined }
 }
 
@@ -46,6 +48,8 @@ export class ScanWorkers {
   private running = new Map<string, AbortController>()
   private wakers = new Set<() => void>()
   private readonly advisories: AdvisorySource
+  /** Loaded on the first SAS scan, once per process: the lists do not change while it runs. */
+  private security: Promise<SecurityChecks> | undefined
 
   constructor(
     private db: Db,
@@ -172,12 +176,29 @@ export class ScanWorkers {
         ...(task.platform ? { platform: task.platform } : {}),
         advisories: this.advisories,
         ...(this.cache ? { cache: this.cache } : {}),
+        ...(task.scan_service === 'SAS_SCAN_SERVICE' ? { security: await this.securityChecks() } : {}),
         signal,
         onProgress,
       })
     } finally {
       await source.close().catch(() => undefined)
     }
+  }
+
+  private securityChecks(): Promise<SecurityChecks> {
+    this.security ??= (async () => {
+      const malware = this.opts.malware
+      const signatures = malware ? await loadSignatureDir(malware.signaturesDir) : emptySignatureDb()
+      const extraAnalyzers = []
+      if (malware?.clamdSocket) {
+        const client = new ClamdClient(parseClamdAddress(malware.clamdSocket))
+        extraAnalyzers.push(createClamdAnalyzer(client, { clamdVersion: await client.version() }))
+      }
+      return { baseline: true, malware: signatures, extraAnalyzers }
+    })()
+    // A failed load (unreadable directory, clamd down) is retried by the next scan, not cached.
+    this.security.catch(() => (this.security = undefined))
+    return this.security
   }
 
   private async settleFailure(task: ScanTaskRow, workerId: string, err: unknown, signal: AbortSignal, log: Logger) {

@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { z } from 'zod'
 import type { OperationName, Operations } from '@contract/operations'
 import { operations } from '@contract/operations'
 import { boot, type Booted, type ScanSettings } from '../boot'
 import { createLogger } from '../log'
+
+/** The repo's own signature lists, as `npm start` uses them by default. */
+const REPO_SIGNATURES = fileURLToPath(new URL('../../signatures', import.meta.url))
 
 /** Scan workers in tests: quick to pick work up and to notice a dead worker. */
 export const TEST_SCAN_SETTINGS: ScanSettings = { concurrency: 2, pollMs: 100, leaseMs: 3_000, retryBaseMs: 200, retryMaxMs: 1_000, maxAttempts: 5 }
@@ -49,7 +53,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     schema,
     demo: opts.demo ?? false,
     log: createLogger('silent'),
-    scans: { cacheDir: path.join(dataDir, 'cache', `layers-${randomBytes(3).toString('hex')}`), ...TEST_SCAN_SETTINGS, ...opts.scans },
+    scans: { cacheDir: path.join(dataDir, 'cache', `layers-${randomBytes(3).toString('hex')}`), malware: { signaturesDir: REPO_SIGNATURES }, ...TEST_SCAN_SETTINGS, ...opts.scans },
   })
   if (opts.demo) await booted.sync.idle()
   return new TestApp(booted, { dataDir, schema, persistent }, databaseUrl ? 'postgres' : 'pglite')

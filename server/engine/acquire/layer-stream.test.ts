@@ -117,6 +117,15 @@ describe('decompressLayer', () => {
     expect(err.code).toBe('DIGEST_MISMATCH')
   })
 
+  it('reports the compressed bytes taken so far, ending at the blob size', async () => {
+    const gz = zlib.gzipSync(Buffer.concat([tarLike, Buffer.alloc(300_000, 3)]))
+    const seen: number[] = []
+    await drain(decompressLayer(chunked(gz, 4096), MediaType.ociLayerGzip, {}, { onInput: (n) => seen.push(n) }))
+    expect(seen.length).toBe(Math.ceil(gz.length / 4096))
+    expect(seen.at(-1)).toBe(gz.length)
+    expect(seen.every((n, i) => i === 0 || n > (seen[i - 1] ?? 0))).toBe(true)
+  })
+
   it('returns an empty stream for an empty blob', async () => {
     expect(await drain(decompressLayer(Readable.from([]), MediaType.ociLayer))).toEqual({ bytes: 0, sha256: sha('') })
   })

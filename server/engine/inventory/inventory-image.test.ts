@@ -8,7 +8,7 @@ import { buildDemoImages } from '../../demo/demo-images'
 import { buildImage, buildLayer, type BuiltImage, type BuiltLayer, type HistoryEntry, sha256, writeOciLayout } from '../../demo/image-writer'
 import type { TarEntry } from '../../demo/tar-writer'
 import { openImageSource } from '../acquire/open-source'
-import { createMemoryLayerCache, openFileLayerCache } from '../layers/layer-cache'
+import { createMemoryLayerCache, type LayerCache, openFileLayerCache } from '../layers/layer-cache'
 import { LayerError } from '../layers/layer-error'
 import { osReleaseTestAnalyzer, pkgsTxtAnalyzer } from '../layers/testing/fake-analyzers'
 import { MemoryImageSource } from '../layers/testing/memory-image-source'
@@ -132,6 +132,78 @@ describe('inventoryImage', () => {
   it('stops on abort', async () => {
     const source = new MemoryImageSource({ 'demo/app:1.0': image([BASE, APP, CLEANUP]) })
     await expect(inventoryImage(source, 'demo/app', '1.0', { analyzers, signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' })
+  })
+})
+
+describe('inventoryImage: the merged image cache', () => {
+  /** A memory cache that counts what is asked of it. */
+  const counting = (base: LayerCache = createMemoryLayerCache()) => {
+    const calls = { get: 0, put: 0, getImage: 0, putImage: 0 }
+    const cache: LayerCache = {
+      get: (k) => (calls.get++, base.get(k)),
+      put: (k, v) => (calls.put++, base.put(k, v)),
+      getImage: (k) => (calls.getImage++, base.getImage?.(k) ?? Promise.resolve(undefined)),
+      putImage: (k, v) => (calls.putImage++, base.putImage?.(k, v) ?? Promise.resolve()),
+    }
+    return { cache, calls }
+  }
+
+  it('serves a rescan from the cached merge: no blob opened, nothing merged or stored again, the same inventory', async () => {
+    const hostile: TarEntry[] = [{ path: '../escape', content: 'x' }, { path: 'usr/bin/tool', content: 'x', mode: 0o4755, uid: 7 }]
+    const source = new MemoryImageSource({ 'demo/app:1.0': image([BASE, APP, hostile], ['ADD rootfs /', 'RUN npm ci', 'COPY tool /']) })
+    const { cache, calls } = counting()
+    const first = await inventoryImage(source, 'demo/app', '1.0', { analyzers, cache })
+    expect(calls).toEqual({ get: 3, put: 3, getImage: 1, putImage: 1 })
+    const events: InventoryProgress[] = []
+    const second = await inventoryImage(source, 'demo/app', '1.0', { analyzers, cache, onProgress: (e) => events.push(e) })
+    // The layers' own results come back from the layer cache (later checks use them).
+    expect(calls).toEqual({ get: 6, put: 3, getImage: 2, putImage: 1 })
+    expect(source.opened).toHaveLength(3)
+    expect(events.map((e) => (e.type === 'layer-cached' ? `${e.type}:${e.fileCount}` : e.type))).toEqual(['layers', 'layer-cached:4', 'layer-cached:2', 'layer-cached:1'])
+    expect({ ...second, layers: second.layers.map((l) => ({ ...l, cached: false })) }).toEqual(first)
+    expect([...second.fileIndex.entries()]).toEqual([...first.fileIndex.entries()])
+    expect(second.layerResults.map((l) => [l.digest, l.result.fileCount])).toEqual(first.image.layers.map((l, i) => [l.digest, [4, 2, 1][i]]))
+    expect(second.notes.map((n) => n.code)).toEqual(['path-traversal'])
+  })
+
+  it('merges again when a layer result of a cached image is gone, reading only that layer', async () => {
+    const source = new MemoryImageSource({ 'demo/app:1.0': image([BASE, APP, CLEANUP]) })
+    const base = createMemoryLayerCache()
+    const first = await inventoryImage(source, 'demo/app', '1.0', { analyzers, cache: base })
+    const lost = first.image.config.rootfs.diff_ids[1]
+    const forgetful: LayerCache = { ...base, get: async (k) => ((await base.get(k))?.diffId === lost ? undefined : base.get(k)) }
+    source.opened.length = 0
+    const again = await inventoryImage(source, 'demo/app', '1.0', { analyzers, cache: forgetful })
+    expect(source.opened).toEqual([first.image.layers[1]?.digest])
+    expect(again.components).toEqual(first.components)
+    expect(again.layers.map((l) => l.cached)).toEqual([true, false, true])
+  })
+
+  it('misses when an analyzer or the symlink depth changes, and caches no image built from an uncacheable layer', async () => {
+    const source = new MemoryImageSource({ 'demo/app:1.0': image([BASE, APP], ['ADD rootfs /', 'RUN npm ci']) })
+    const { cache, calls } = counting()
+    await inventoryImage(source, 'demo/app', '1.0', { analyzers, cache })
+    await inventoryImage(source, 'demo/app', '1.0', { analyzers, cache, limits: { maxSymlinkDepth: 3 } })
+    expect(calls.putImage).toBe(2)
+    expect(source.opened).toHaveLength(2) // the second image still took its layers from the layer cache
+    const hanging: Analyzer = { name: 'hang', version: 1, wants: (p) => p.endsWith('os-release'), analyze: () => new Promise(() => undefined) }
+    await inventoryImage(source, 'demo/app', '1.0', { analyzers: [...analyzers, hanging], cache, limits: { analyzerTimeoutMs: 20 } })
+    expect(calls.putImage).toBe(2)
+  })
+
+  it('falls back to the layers when the image cache fails, and works with a cache that keeps no images', async () => {
+    const source = new MemoryImageSource({ 'demo/app:1.0': image([BASE, APP, CLEANUP]) })
+    const base = createMemoryLayerCache()
+    const failing: LayerCache = { ...base, getImage: () => Promise.reject(new Error('disk on fire')) }
+    const expected = await inventoryImage(source, 'demo/app', '1.0', { analyzers, cache: base })
+    const viaLayers = await inventoryImage(source, 'demo/app', '1.0', { analyzers, cache: failing })
+    expect(viaLayers.components).toEqual(expected.components)
+    expect(viaLayers.layers.every((l) => l.cached)).toBe(true)
+    expect(viaLayers.notes.map((n) => n.code)).toEqual(['cache-read-failed'])
+    const plain: LayerCache = { get: (k) => base.get(k), put: (k, v) => base.put(k, v) }
+    const noImages = await inventoryImage(source, 'demo/app', '1.0', { analyzers, cache: plain })
+    expect(noImages.components).toEqual(expected.components)
+    expect(source.opened).toHaveLength(3)
   })
 })
 

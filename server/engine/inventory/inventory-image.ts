@@ -1,10 +1,10 @@
 import type { Component, ImageLayer, OsInfo, ScanNote } from '@contract/findings'
 import { AcquireError } from '../acquire/errors'
 import type { ImageSource, Platform, ResolvedImage } from '../acquire/image-source'
-import { layerCacheKey, type LayerCache } from '../layers/layer-cache'
+import { IMAGE_CACHE_VERSION, imageCacheKey, layerCacheKey, type LayerCache } from '../layers/layer-cache'
 import { type LayerWalkLimits, outputLimits, resolveWalkLimits } from '../layers/layer-limits'
 import type { LayerResult } from '../layers/layer-result'
-import { mergeLayers } from '../layers/merge-layers'
+import { MERGE_SCHEMA_VERSION, type MergedImage, type MergeInput, mergeLayers } from '../layers/merge-layers'
 import { readLayer } from '../layers/read-layer'
 import { DEFAULT_SYMLINK_DEPTH } from '../layers/resolve-symlink'
 import { runLimited } from '../layers/run-limited'
@@ -49,6 +49,12 @@ export interface ImageInventory {
   notes: ScanNote[]
   /** The squashed file system, for baseline and malware checks. */
   fileIndex: FileIndex
+  /**
+   * Each layer's own result with its digest, bottom to top (one result object for a layer
+   * the image lists twice), as mergeLayers took them: what later checks derive per layer
+   * from, e.g. findings on files a later layer deleted.
+   */
+  layerResults: MergeInput[]
 }
 
 const BYTES_EVENT_STEP = 256 * 1024
@@ -59,7 +65,8 @@ const BYTES_EVENT_STEP = 256 * 1024
  * the packages, OS and file index of the running container.
  *
  * Cached layers are looked up by the config's diff_ids before any blob is opened, so a
- * rescan with a warm cache downloads no layer at all. A layer that cannot be read
+ * rescan with a warm cache downloads no layer at all; when the same layers were merged
+ * before, the merge is taken from the cache too. A layer that cannot be read
  * (LayerError) fails the whole inventory; see layer-error.ts for why.
  *
  * @example
@@ -81,6 +88,18 @@ export async function inventoryImage(source: ImageSource, repository: string, re
   const results: (LayerResult | undefined)[] = []
   const cached: boolean[] = []
   const keys = diffIds.map((diffId) => layerCacheKey({ diffId, analyzers: opts.analyzers, limits: outputLimits(limits) }))
+  const layerDigests = image.layers.map((l) => l.digest)
+  const imageKey = imageCacheKey({ layerKeys: keys, layerDigests, mergeVersion: MERGE_SCHEMA_VERSION, options: { maxSymlinkDepth } })
+
+  // The same image merged before, from these very layers: its merge is reused once every
+  // layer's own result is back from the layer cache (looked up alongside).
+  const imageLookup = opts.cache?.getImage
+    ? opts.cache.getImage(imageKey).catch((err: unknown) => {
+        notes.push({ level: 'warning', code: 'cache-read-failed', message: `Image cache read failed: ${messageOf(err)}` })
+        return undefined
+      })
+    : Promise.resolve(undefined)
+
   if (opts.cache) {
     const cache = opts.cache
     await Promise.all(
@@ -95,6 +114,12 @@ export async function inventoryImage(source: ImageSource, repository: string, re
         emit({ type: 'layer-cached', layerIndex: i, digest: image.layers[i]?.digest ?? '', fileCount: hit.fileCount })
       }),
     )
+  }
+  const imageHit = await imageLookup
+  const cachedResults = results.filter((r): r is LayerResult => r !== undefined)
+  if (imageHit && cachedResults.length === diffIds.length && sameList(imageHit.diffIds, diffIds) && sameList(imageHit.layerDigests, layerDigests)) {
+    const merged: MergedImage = { ...imageHit.merged, fileIndex: new Map(imageHit.files.map((f) => [f.path, f])) }
+    return assemble(image, merged, notes, cachedResults, () => true)
   }
 
   // An image may list the same layer twice (empty layers often are): read it once.
@@ -135,10 +160,24 @@ export async function inventoryImage(source: ImageSource, repository: string, re
     if (!result) throw new Error(`layer ${i} was neither cached nor read`)
     return result
   })
+  // The image cache keeps the merge's output whole (bump MERGE_SCHEMA_VERSION when it changes).
   const merged = mergeLayers(
     layerResults.map((result, i) => ({ result, digest: image.layers[i]?.digest ?? '' })),
     { maxSymlinkDepth },
   )
+  if (opts.cache?.putImage && layerResults.every(isCacheable)) {
+    const { fileIndex, ...rest } = merged
+    const value = { schemaVersion: IMAGE_CACHE_VERSION, diffIds: [...diffIds], layerDigests, fileCounts: layerResults.map((r) => r.fileCount), merged: rest, files: [...fileIndex.values()] }
+    await opts.cache.putImage(imageKey, value).catch((err: unknown) => {
+      notes.push({ level: 'warning', code: 'cache-write-failed', message: `Image cache write failed: ${messageOf(err)}` })
+    })
+  }
+  return assemble(image, merged, notes, layerResults, (i) => cached[i] ?? cached[firstOf.get(diffIds[i] ?? '') ?? -1] ?? false)
+}
+
+/** The inventory of a merged image, whether merged now or taken from the cache. */
+function assemble(image: ResolvedImage, merged: MergedImage, notes: ScanNote[], layerResults: LayerResult[], isCached: (layerIndex: number) => boolean): ImageInventory {
+  const diffIds = image.config.rootfs.diff_ids
   notes.push(...merged.notes, ...historyNotes(image))
   if (!merged.os) notes.push({ level: 'info', code: 'os-unavailable', message: 'No OS release file was found (scratch or static image): OS packages cannot be matched.' })
   const createdBy = createdByLayer(image)
@@ -149,10 +188,22 @@ export async function inventoryImage(source: ImageSource, repository: string, re
     size: l.size,
     mediaType: l.mediaType,
     ...(createdBy[i] ? { createdBy: createdBy[i] } : {}),
-    cached: cached[i] ?? cached[firstOf.get(diffIds[i] ?? '') ?? -1] ?? false,
+    cached: isCached(i),
     fileCount: layerResults[i]?.fileCount ?? 0,
   }))
-  return { image, os: merged.os, components: merged.components, layers, notes, fileIndex: merged.fileIndex }
+  return {
+    image,
+    os: merged.os,
+    components: merged.components,
+    layers,
+    notes,
+    fileIndex: merged.fileIndex,
+    layerResults: layerResults.map((result, i) => ({ result, digest: image.layers[i]?.digest ?? '' })),
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
 /**

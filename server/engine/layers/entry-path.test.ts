@@ -1,5 +1,6 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isWithin, normaliseEntryPath, whiteoutOf } from './entry-path'
+import { isWithin, type NormalisedPath, normaliseEntryPath, whiteoutOf } from './entry-path'
 
 const norm = (name: string) => normaliseEntryPath(name, 4096, 256)
 
@@ -27,6 +28,37 @@ describe('normaliseEntryPath', () => {
     expect(norm(Array(257).fill('a').join('/'))).toEqual({ ok: false, reason: 'too-deep' })
     expect(norm(Array(256).fill('a').join('/')).ok).toBe(true)
     expect(norm('etc/pass\0wd')).toEqual({ ok: false, reason: 'nul' })
+  })
+})
+
+/** The normaliser as it was before its fast path for clean names: the reference it must agree with. */
+function reference(name: string, maxLength: number, maxDepth: number): NormalisedPath {
+  if (name.includes('\0')) return { ok: false, reason: 'nul' }
+  const absolute = name.startsWith('/')
+  const relative = name.replace(/^\/+/, '')
+  if (relative === '') return { ok: false, reason: 'empty' }
+  const normal = path.posix.normalize(relative).replace(/\/+$/, '')
+  if (normal === '..' || normal.startsWith('../')) return { ok: false, reason: 'traversal' }
+  if (normal === '.' || normal === '') return { ok: false, reason: 'empty' }
+  if (Buffer.byteLength(normal) > maxLength) return { ok: false, reason: 'too-long' }
+  if (normal.split('/').length > maxDepth) return { ok: false, reason: 'too-deep' }
+  return { ok: true, path: normal, absolute }
+}
+
+describe('normaliseEntryPath against the plain path.posix.normalize version', () => {
+  it('agrees on generated names of every awkward kind', () => {
+    const pieces = ['a', 'usr', 'lib', '.', '..', '', '...', '.wh.x', 'é', '日本', '\0', ' ', '.hidden', 'x'.repeat(40)]
+    let seed = 42
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    for (let i = 0; i < 5_000; i++) {
+      const segments = Array.from({ length: 1 + rand(8) }, () => pieces[rand(pieces.length)] ?? '')
+      const name = `${['', '/', './', '//', '././'][rand(5)] ?? ''}${segments.join('/')}${['', '/', '//'][rand(3)] ?? ''}`
+      // Small limits too, so the length and depth checks are crossed both ways.
+      for (const [len, depth] of [[4096, 256], [60, 4]] as const) expect(normaliseEntryPath(name, len, depth), JSON.stringify(name)).toEqual(reference(name, len, depth))
+    }
   })
 })
 

@@ -25,6 +25,8 @@ export interface LinkedFile {
  */
 const RETAIN_BYTES = 64 * 1024 * 1024
 
+const NOBODY: readonly Analyzer[] = Object.freeze([])
+
 /**
  * Runs the analyzers over one layer's wanted files and keeps their outputs by path.
  * Analyzers are called one file at a time, in tar order, so a layer's result does not
@@ -53,16 +55,21 @@ export class LayerAnalysis {
   ) {}
 
   /** The analyzers that want this file (or this hard link's path), judged before reading it. */
-  wanting(record: FileRecord, except?: ReadonlySet<string>): Analyzer[] {
-    return this.analyzers.filter((a) => {
-      if (except?.has(a.name)) return false
+  wanting(record: FileRecord, except?: ReadonlySet<string>): readonly Analyzer[] {
+    // Asked of every regular file of every layer: no allocation unless someone wants it.
+    let out: Analyzer[] | undefined
+    for (const a of this.analyzers) {
+      if (except?.has(a.name)) continue
+      let wants: boolean
       try {
-        return a.wants(record.path, record.size, record.mode)
+        wants = a.wants(record.path, record.size, record.mode)
       } catch (err) {
         this.notes.add({ level: 'error', code: 'analyzer-failed', message: `Analyzer ${a.name} failed on "${record.path}": ${messageOf(err)}`, path: record.path })
-        return false
+        continue
       }
-    })
+      if (wants) (out ??= []).push(a)
+    }
+    return out ?? NOBODY
   }
 
   /** A later entry of the tar replaced this path: what was said about the earlier one no longer applies. */
@@ -102,13 +109,15 @@ export class LayerAnalysis {
       if (!result) continue
       if (result.os && !out.os) out.os = result.os
       if (Array.isArray(result.packages)) out.packages.push(...result.packages)
+      if (Array.isArray(result.baseline) && result.baseline.length) (out.baseline ??= []).push(...result.baseline)
+      if (Array.isArray(result.malicious) && result.malicious.length) (out.malicious ??= []).push(...result.malicious)
       if (Array.isArray(result.notes)) for (const n of result.notes) fileNotes.push({ ...n, path: n.path ?? path })
     }
     if (!this.isCurrent(record)) return
     this.analysedBy.set(path, new Set(analyzers.map((a) => a.name)))
     this.retain(path, bytes)
     if (fileNotes.length) out.notes = fileNotes
-    if (out.os || out.packages.length || out.notes) this.analyses.set(path, out)
+    if (out.os || out.packages.length || out.notes || out.baseline || out.malicious) this.analyses.set(path, out)
   }
 
   private async runOne(analyzer: Analyzer, file: { path: string; bytes: Buffer; mode: number }): Promise<AnalysisOutput | undefined> {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { canonicalJson, createMemoryLayerCache, layerCacheKey, openFileLayerCache } from './layer-cache'
+import { type CachedImage, canonicalJson, createMemoryLayerCache, IMAGE_CACHE_VERSION, imageCacheKey, type LayerCache, layerCacheKey, openFileLayerCache } from './layer-cache'
 import { LAYER_SCHEMA_VERSION, type LayerResult } from './layer-result'
 
 const result = (diffId: string, padding = 0): LayerResult => ({
@@ -112,5 +112,82 @@ describe('openFileLayerCache', () => {
     const cache = await openFileLayerCache(dir)
     await expect(cache.put('../../evil', result(DIFF))).rejects.toThrow(TypeError)
     await expect(cache.get('../../evil')).rejects.toThrow(TypeError)
+  })
+})
+
+const cachedImage = (): CachedImage => ({
+  schemaVersion: IMAGE_CACHE_VERSION,
+  diffIds: [DIFF],
+  layerDigests: [`sha256:${'b'.repeat(64)}`],
+  fileCounts: [2],
+  merged: { os: { id: 'alpine', versionId: '3.19.1' }, components: [], notes: [{ level: 'info', code: 'x', message: 'y', layerIndex: 0 }] },
+  files: [
+    { path: 'etc', type: 'dir', size: 0, mode: 0o755, layerIndex: 0 },
+    { path: 'etc/os-release', type: 'symlink', size: 0, mode: 0o777, linkTarget: '../usr/lib/os-release', layerIndex: 0 },
+  ],
+})
+
+describe('imageCacheKey', () => {
+  it('changes with any layer key, digest, the merge version or its options, and not otherwise', () => {
+    const input = { layerKeys: [key(1), key(2)], layerDigests: ['sha256:a', 'sha256:b'], mergeVersion: 1, options: { maxSymlinkDepth: 8 } }
+    const k = imageCacheKey(input)
+    expect(imageCacheKey({ ...input, layerKeys: [key(1), key(2)] })).toBe(k)
+    const variants = [
+      imageCacheKey({ ...input, layerKeys: [key(2), key(1)] }),
+      imageCacheKey({ ...input, layerKeys: [key(1)] }),
+      imageCacheKey({ ...input, layerDigests: ['sha256:a', 'sha256:c'] }),
+      imageCacheKey({ ...input, mergeVersion: 2 }),
+      imageCacheKey({ ...input, options: { maxSymlinkDepth: 9 } }),
+    ]
+    expect(new Set([k, ...variants]).size).toBe(variants.length + 1)
+  })
+})
+
+describe('merged images in the caches', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'layerscope-image-cache-'))
+  })
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }))
+
+  const both = async (): Promise<[string, LayerCache][]> => [
+    ['memory', createMemoryLayerCache()],
+    ['file', await openFileLayerCache(dir)],
+  ]
+
+  it('round-trip, as copies, apart from the layers stored under the same directory', async () => {
+    for (const [name, cache] of await both()) {
+      await cache.putImage?.(key(5), cachedImage())
+      const got = await cache.getImage?.(key(5))
+      expect(got, name).toEqual(cachedImage())
+      if (got) got.fileCounts[0] = 99
+      expect((await cache.getImage?.(key(5)))?.fileCounts, name).toEqual([2])
+      expect(await cache.get(key(5)), name).toBeUndefined()
+      expect(await cache.getImage?.(key(6)), name).toBeUndefined()
+    }
+    expect((await fs.readdir(path.join(dir, '00'))).sort()).toEqual([`${key(5)}.image.json.gz`])
+  })
+
+  it('miss on a corrupt, foreign or older image file, and remove it', async () => {
+    const cache = await openFileLayerCache(dir)
+    const file = path.join(dir, '00', `${key(7)}.image.json.gz`)
+    const { gzipSync } = await import('node:zlib')
+    const bad = [gzipSync('not json'), gzipSync(JSON.stringify({ ...cachedImage(), schemaVersion: IMAGE_CACHE_VERSION + 1 })), gzipSync(JSON.stringify({ ...cachedImage(), files: { paths: ['x'] } })), gzipSync(JSON.stringify(result(DIFF)))]
+    for (const bytes of bad) {
+      await cache.putImage?.(key(7), cachedImage())
+      await fs.writeFile(file, bytes)
+      expect(await cache.getImage?.(key(7))).toBeUndefined()
+      await expect(fs.access(file)).rejects.toThrow()
+    }
+  })
+
+  it('stores layers with their file index packed, and reads them back whole', async () => {
+    const cache = await openFileLayerCache(dir)
+    const layer: LayerResult = { ...result(DIFF), files: [{ path: 'a', type: 'file', size: 1, mode: 0o600, uid: 5 }, { path: 'l', type: 'symlink', size: 0, mode: 0o777, linkTarget: 'a' }], fileCount: 2 }
+    await cache.put(key(8), layer)
+    expect(await cache.get(key(8))).toEqual(layer)
+    const { gunzipSync } = await import('node:zlib')
+    const stored = JSON.parse(gunzipSync(await fs.readFile(path.join(dir, '00', `${key(8)}.json.gz`))).toString()) as { files: unknown }
+    expect(stored.files).toMatchObject({ paths: ['a', 'l'], types: 'fl' })
   })
 })

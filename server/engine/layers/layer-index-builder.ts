@@ -3,10 +3,10 @@ import type { LayerWalkLimits } from './layer-limits'
 import type { FileRecord, FileType } from './layer-result'
 import type { NoteCollector } from './note-collector'
 
-/** The header fields of one tar entry, as node-tar's ReadEntry exposes them. */
+/** The header fields of one tar entry, as the tar reader reports them (pax and GNU long names applied). */
 export interface TarEntryHeader {
   path: string
-  /** node-tar's type name: `File`, `Directory`, `SymbolicLink`, `Link`, … */
+  /** The type's conventional name (node-tar's names): `File`, `Directory`, `SymbolicLink`, `Link`, … */
   type: string
   size: number
   mode?: number | undefined

@@ -11,7 +11,7 @@ export interface LayerWalkLimits {
   maxPathDepth: number
   /** Largest file read into memory for analyzers; bigger wanted files get a note. */
   maxFileBytes: number
-  /** Largest pax / GNU long-name header node-tar accepts; bigger ones are ignored. */
+  /** Largest pax / GNU long-name header the tar reader accepts; bigger ones are ignored. */
   maxMetaEntrySize: number
   /** Uncompressed bytes per layer (decompression bombs); past it the layer fails. */
   maxLayerBytes: number

@@ -1,5 +1,5 @@
 import type { OsInfo, ScanNote } from '@contract/findings'
-import type { PackageRecord } from '../inventory/analyzer'
+import type { FileBaselineFinding, FileMaliciousFinding, PackageRecord } from '../inventory/analyzer'
 
 /**
  * What one layer contains, as the walker saw it. Everything here is plain JSON (arrays,
@@ -10,8 +10,12 @@ import type { PackageRecord } from '../inventory/analyzer'
  * images, so the merge stamps the index when it builds one image's view.
  */
 
-/** Bump whenever the walker's output for the same layer changes: it is part of the cache key. */
-export const LAYER_SCHEMA_VERSION = 1
+/**
+ * Bump whenever the walker's output for the same layer changes: it is part of the cache key.
+ * 2: own tar reader (reads ambiguous headers as containerd does), file index packed on disk.
+ * 3: file analyses carry baseline and malicious findings.
+ */
+export const LAYER_SCHEMA_VERSION = 3
 
 export type FileType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'chardev' | 'blockdev' | 'fifo'
 
@@ -36,6 +40,10 @@ export interface FileAnalysis {
   path: string
   os?: OsInfo
   packages: PackageRecord[]
+  /** Baseline risks in this file (the merge keeps them only while the file is in the image). */
+  baseline?: FileBaselineFinding[]
+  /** Malicious content (kept even when a later layer deletes the file: it still ships). */
+  malicious?: FileMaliciousFinding[]
   notes?: ScanNote[]
 }
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Component, OsInfo, ScanNote } from '@contract/findings'
 import type { PackageRecord } from '../inventory/analyzer'
-import { isWithin } from './entry-path'
 import type { FileAnalysis, LayerResult } from './layer-result'
 import { DEFAULT_SYMLINK_DEPTH, resolveInIndex } from './resolve-symlink'
 import { type FileIndex, SquashedTree } from './squashed-tree'
@@ -29,6 +28,9 @@ interface Tracked {
   since: Map<string, number>
 }
 
+/** Bump whenever mergeLayers' output for the same layers changes: it is part of the image cache key. */
+export const MERGE_SCHEMA_VERSION = 1
+
 /** The os-release files, most authoritative first (os-release(5)). */
 const OS_RELEASE = ['etc/os-release', 'usr/lib/os-release']
 
@@ -47,26 +49,26 @@ export function mergeLayers(layers: readonly MergeInput[], opts: { maxSymlinkDep
   const tree = new SquashedTree()
   const tracked = new Map<string, Tracked>()
   const notes: ScanNote[] = []
-  const dropUnder = (dir: string, keepDir: boolean) => {
-    for (const p of tracked.keys()) if (isWithin(p, dir) && !(keepDir && p === dir)) tracked.delete(p)
-  }
+  // A tracked analysis stands while the file it came from is still the one at its path: a
+  // later whiteout, opaque directory, or anything written over it (or over a parent) ends
+  // it. Checked when needed, so a deletion never scans the tracked files.
+  const alive = (path: string, t: Tracked) => tree.get(path)?.layerIndex === t.layerIndex
 
   layers.forEach(({ result }, layerIndex) => {
     for (const n of result.notes) notes.push({ ...n, layerIndex })
-    const analyses = new Map(result.analyses.map((a) => [a.path, a]))
+    const analyses = new Map<string, FileAnalysis>()
     // Continuity is judged on the view before this layer, whatever this layer deletes first.
-    const before = new Map([...analyses.keys()].map((p) => [p, tracked.get(p)]))
+    const before = new Map<string, Tracked>()
+    for (const a of result.analyses) {
+      analyses.set(a.path, a)
+      const t = tracked.get(a.path)
+      if (t && alive(a.path, t)) before.set(a.path, t)
+    }
 
-    for (const dir of result.opaqueDirs) {
-      tree.clearChildren(dir)
-      dropUnder(dir, true)
-    }
-    for (const path of result.whiteouts) {
-      tree.remove(path)
-      dropUnder(path, false)
-    }
+    for (const dir of result.opaqueDirs) tree.clearChildren(dir)
+    for (const path of result.whiteouts) tree.remove(path)
     for (const file of result.files) {
-      if (tree.put({ ...file, layerIndex })) dropUnder(file.path, true)
+      tree.put({ ...file, layerIndex })
       const analysis = analyses.get(file.path)
       if (!analysis) {
         // Rewritten without anything for the analyzers: what the old file declared is gone.
@@ -82,6 +84,7 @@ export function mergeLayers(layers: readonly MergeInput[], opts: { maxSymlinkDep
       tracked.set(file.path, { layerIndex, analysis, since })
     }
   })
+  for (const [path, t] of tracked) if (!alive(path, t)) tracked.delete(path)
 
   const fileIndex = tree.toIndex()
   const components = new Map<string, Component>()
@@ -165,6 +168,9 @@ function toComponent(pkg: PackageRecord, key: string, layerIndex: number, layerD
   }
 }
 
+/** The same order as `localeCompare` with no arguments, without building a collator per call. */
+const collator = new Intl.Collator()
+
 function byComponent(a: Component, b: Component): number {
-  return a.source.localeCompare(b.source) || a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.location.localeCompare(b.location)
+  return collator.compare(a.source, b.source) || collator.compare(a.name, b.name) || collator.compare(a.version, b.version) || collator.compare(a.location, b.location)
 }

@@ -1,4 +1,4 @@
-import { addAbortSignal, pipeline, type Readable, Transform } from 'node:stream'
+import { addAbortSignal, type Readable } from 'node:stream'
 import type { Descriptor, ImageSource } from '../acquire/image-source'
 import { decompressLayer } from '../acquire/layer-stream'
 import { toLayerError } from './layer-error'
@@ -26,17 +26,9 @@ export async function readLayer(source: ImageSource, repository: string, layer: 
   let tar: Readable | undefined
   try {
     blob = await source.openBlob(repository, layer, opts.signal ? { signal: opts.signal } : {})
-    let read = 0
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        read += chunk.length
-        opts.onBytes?.(read)
-        done(null, chunk)
-      },
-    })
-    // pipeline, not pipe: a verification error of the blob must reach the reader.
-    pipeline(blob, counter, () => undefined)
-    tar = decompressLayer(counter, layer.mediaType, { maxBytes: limits.maxLayerBytes, maxRatio: limits.maxRatio })
+    // decompressLayer reads the blob through its async iterator, so a verification error
+    // of the blob (digest, size) reaches the walker as the failure of its next read.
+    tar = decompressLayer(blob, layer.mediaType, { maxBytes: limits.maxLayerBytes, maxRatio: limits.maxRatio }, { onInput: opts.onBytes })
     // A stalled source must not outlive the scan's deadline.
     if (opts.signal) addAbortSignal(opts.signal, tar)
     return await walkLayerTar(tar, { ...opts, expectedDiffId: diffId, what })

@@ -9,6 +9,9 @@ export interface MergedFile extends FileRecord {
 export type FileIndex = ReadonlyMap<string, MergedFile>
 
 interface Node {
+  /** The last path segment (the key in the parent's `children`). */
+  name: string
+  parent: Node | undefined
   children?: Map<string, Node>
   file?: MergedFile
 }
@@ -16,7 +19,8 @@ interface Node {
 /**
  * The merged file system as a tree of path segments, so deleting a directory (a
  * whiteout, an opaque marker, a file replacing a directory) is one detach, not a scan
- * of every path.
+ * of every path. Every node is also indexed by its full path, so adding a file to a
+ * known directory, or looking one up, is a single map lookup rather than a walk.
  *
  * @example
  * const tree = new SquashedTree()
@@ -24,23 +28,25 @@ interface Node {
  * tree.remove('etc') // a later layer's `.wh.etc`
  */
 export class SquashedTree {
-  private readonly root: Node = {}
+  private readonly root: Node = { name: '', parent: undefined }
+  private readonly byPath = new Map<string, Node>()
 
   get(path: string): MergedFile | undefined {
-    return this.node(path, false)?.file
+    return this.byPath.get(path)?.file
   }
 
   /** Deletes a path and everything under it. */
   remove(path: string): void {
-    const slash = path.lastIndexOf('/')
-    const parent = slash < 0 ? this.root : this.node(path.slice(0, slash), false)
-    parent?.children?.delete(path.slice(slash + 1))
+    const node = this.byPath.get(path)
+    if (!node) return
+    node.parent?.children?.delete(node.name)
+    this.forget(node, path)
   }
 
   /** Deletes everything under a directory but keeps the directory ('' is the root). */
   clearChildren(dir: string): void {
-    const node = dir === '' ? this.root : this.node(dir, false)
-    if (node) delete node.children
+    const node = dir === '' ? this.root : this.byPath.get(dir)
+    if (node) this.dropChildren(node, dir)
   }
 
   /**
@@ -49,15 +55,14 @@ export class SquashedTree {
    * Returns true when children were deleted.
    */
   put(file: MergedFile): boolean {
-    const node = this.node(file.path, true)
-    if (!node) return false
+    const node = this.byPath.get(file.path) ?? this.create(file.path)
     const dropped = file.type !== 'dir' && node.children !== undefined && node.children.size > 0
-    if (file.type !== 'dir') delete node.children
+    if (file.type !== 'dir' && node.children) this.dropChildren(node, file.path)
     node.file = file
     return dropped
   }
 
-  /** Every entry, parents before children. */
+  /** Every entry, parents before children (depth first, each directory's entries in the order they were added). */
   toIndex(): Map<string, MergedFile> {
     const out = new Map<string, MergedFile>()
     const stack: Node[] = [this.root]
@@ -68,18 +73,29 @@ export class SquashedTree {
     return out
   }
 
-  private node(path: string, create: boolean): Node | undefined {
-    let node = this.root
-    for (const seg of path.split('/')) {
-      let next = node.children?.get(seg)
-      if (!next) {
-        if (!create) return undefined
-        next = {}
-        node.children ??= new Map()
-        node.children.set(seg, next)
-      }
-      node = next
-    }
+  private create(path: string): Node {
+    const slash = path.lastIndexOf('/')
+    const parent = slash < 0 ? this.root : (this.byPath.get(path.slice(0, slash)) ?? this.create(path.slice(0, slash)))
+    const name = slash < 0 ? path : path.slice(slash + 1)
+    const node: Node = { name, parent }
+    parent.children ??= new Map()
+    parent.children.set(name, node)
+    this.byPath.set(path, node)
     return node
+  }
+
+  private dropChildren(node: Node, path: string): void {
+    if (!node.children) return
+    const prefix = path === '' ? '' : `${path}/`
+    for (const [name, child] of node.children) this.forget(child, prefix + name)
+    delete node.children
+  }
+
+  /** Removes a detached subtree from the path index (each node is forgotten once: the cost is the subtree's size). */
+  private forget(node: Node, path: string): void {
+    this.byPath.delete(path)
+    if (node.children) {
+      for (const [name, child] of node.children) this.forget(child, `${path}/${name}`)
+    }
   }
 }

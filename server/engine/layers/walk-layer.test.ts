@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
@@ -6,7 +7,7 @@ import { createTar, type TarEntry } from '../../demo/tar-writer'
 import type { Analyzer } from '../inventory/analyzer'
 import { LayerError } from './layer-error'
 import type { LayerWalkLimits } from './layer-limits'
-import { pkgsTxtAnalyzer } from './testing/fake-analyzers'
+import { osReleaseTestAnalyzer, pkgsTxtAnalyzer } from './testing/fake-analyzers'
 import { isCacheable, walkLayerTar } from './walk-layer'
 
 const walk = (tarOrEntries: Buffer | TarEntry[], opts: { analyzers?: Analyzer[]; limits?: Partial<LayerWalkLimits>; diffId?: string; chunk?: number } = {}) => {
@@ -239,9 +240,69 @@ describe('walkLayerTar: limits and broken layers', () => {
   })
 })
 
+describe('walkLayerTar: real archives, and what containerd would unpack', () => {
+  const fixture = (name: string) => readFileSync(new URL(`testdata/${name}`, import.meta.url))
+
+  it('indexes a GNU tar archive with long names, links and a setuid file, and analyses the long-named file', async () => {
+    const tar = fixture('gnu.tar')
+    const result = await walk(tar, { chunk: 1000 })
+    const long = `usr/share/${'d'.repeat(60)}/${'e'.repeat(60)}/pkgs.txt`
+    expect(result.files.map((f) => [f.path, f.type, f.linkTarget ?? ''])).toEqual([
+      ['usr', 'dir', ''],
+      ['usr/os-release', 'file', ''],
+      ['usr/share', 'dir', ''],
+      [`usr/share/${'d'.repeat(60)}`, 'dir', ''],
+      [`usr/share/${'d'.repeat(60)}/${'e'.repeat(60)}`, 'dir', ''],
+      [long, 'file', ''],
+      ['etc', 'dir', ''],
+      ['etc/os-release', 'symlink', '../usr/os-release'],
+      ['etc/os-release-hard', 'hardlink', 'usr/os-release'],
+      ['app', 'dir', ''],
+      ['app/café-menu.txt', 'file', ''],
+      ['app/long-link', 'symlink', `../${long}`],
+      ['app/setuid-tool', 'file', ''],
+    ])
+    expect(result.files.find((f) => f.path === 'etc/os-release-hard')).toMatchObject({ size: 29, mode: 0o644 })
+    expect(result.files.find((f) => f.path === 'app/setuid-tool')?.mode).toBe(0o4755)
+    expect(result.analyses).toEqual([{ path: long, packages: [expect.objectContaining({ name: 'long', version: 'path' })] }])
+    expect(result.notes).toEqual([])
+  })
+
+  it('notes an old GNU sparse file and reads on past its extension blocks', async () => {
+    const result = await walk(fixture('sparse.tar'), { analyzers: [osReleaseTestAnalyzer()] })
+    expect(result.notes.map((n) => [n.code, n.message])).toEqual([['unsupported-entry', 'Entry "sparse.bin" has tar type SparseFile; not indexed.']])
+    expect(result.files.map((f) => f.path)).toEqual(['usr/os-release'])
+  })
+
+  it('does not let the size field of a symlink hide the entry after it', async () => {
+    // A symlink header claiming 512 bytes of content, then a package list: node-tar skipped the
+    // list as the link's content; containerd (Go archive/tar) unpacks it as a file.
+    const tar = createTar([
+      { path: 'link', type: 'symlink', linkname: 'pkgs.txt' },
+      { path: 'pkgs.txt', content: 'hidden 1\n' },
+    ])
+    tar.write('00000001000\0', 124, 'latin1')
+    tar.fill(0x20, 148, 156)
+    let sum = 0
+    for (const b of tar.subarray(0, 512)) sum += b
+    tar.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1')
+    const result = await walk(tar)
+    expect(result.files.map((f) => f.path)).toEqual(['link', 'pkgs.txt'])
+    expect(result.analyses.map((a) => a.packages.map((p) => p.name))).toEqual([['hidden']])
+  })
+
+  it('reads a lone zero block as an empty layer, but fails at once on a first block that is no header', async () => {
+    const empty = await walk(Buffer.alloc(512))
+    expect(empty.fileCount).toBe(0)
+    expect(empty.notes.map((n) => n.code)).toEqual(['tar-no-end-marker'])
+    const garbage = Buffer.concat([Buffer.alloc(512, 0x41), createTar([{ path: 'a', content: 'a' }])])
+    expect((await layerError(walk(garbage))).code).toBe('CORRUPT')
+  })
+})
+
 describe('the walker modules', () => {
   it('never touch the file system (names are index keys, never disk paths)', async () => {
-    for (const file of ['walk-layer.ts', 'layer-index-builder.ts', 'layer-analysis.ts', 'entry-path.ts', 'read-layer.ts', 'merge-layers.ts', 'squashed-tree.ts']) {
+    for (const file of ['walk-layer.ts', 'tar-reader.ts', 'layer-index-builder.ts', 'layer-analysis.ts', 'entry-path.ts', 'read-layer.ts', 'merge-layers.ts', 'squashed-tree.ts', 'packed-files.ts']) {
       const text = await fs.readFile(new URL(file, import.meta.url), 'utf8')
       expect(text, file).not.toMatch(/from 'node:fs|from 'fs|node:child_process/)
     }

@@ -1,13 +1,13 @@
 import type { Hash } from 'node:crypto'
-import { Parser, type ReadEntry } from 'tar'
 import type { Analyzer } from '../inventory/analyzer'
 import { hasherFor } from '../acquire/digest'
 import { type LinkedFile, LayerAnalysis, type ReadFile } from './layer-analysis'
 import { LayerError } from './layer-error'
 import { LayerIndexBuilder } from './layer-index-builder'
 import { type LayerWalkLimits, resolveWalkLimits } from './layer-limits'
-import { LAYER_SCHEMA_VERSION, type LayerResult } from './layer-result'
+import { type FileRecord, LAYER_SCHEMA_VERSION, type LayerResult } from './layer-result'
 import { NoteCollector } from './note-collector'
+import { TarReader } from './tar-reader'
 
 export interface WalkOptions {
   analyzers: readonly Analyzer[]
@@ -52,72 +52,55 @@ export async function walkLayerTar(tar: AsyncIterable<Uint8Array>, opts: WalkOpt
   const index = new LayerIndexBuilder(limits, notes)
   const analysis = new LayerAnalysis(opts.analyzers, limits, notes, (r) => index.files.get(r.path) === r)
   const queue: (ReadFile | LinkedFile)[] = []
-  const state = { entries: 0, sawEof: false, badArchive: false, failure: undefined as LayerError | undefined }
-
-  let onFailure: () => void = () => undefined
-  const failed = new Promise<void>((resolve) => (onFailure = resolve))
-  const fail = (err: LayerError) => {
-    state.failure ??= err
-    onFailure()
-  }
-  const onEntry = (entry: ReadEntry) => {
-    if (++state.entries > limits.maxEntries) {
-      fail(new LayerError('TOO_LARGE', `${what}: more than ${limits.maxEntries} tar entries.`))
-      entry.resume()
-      return
-    }
-    const decision = index.add(entry)
-    // A tar may repeat a path; the last entry wins, so what was said about the earlier one goes.
-    if (decision.action !== 'skip') analysis.forget(decision.record.path)
-    if (decision.action === 'hardlink') queue.push({ kind: 'hardlink', record: decision.record, target: decision.target })
-    if (decision.action !== 'file') {
-      entry.resume()
-      return
-    }
-    const { record } = decision
-    const wanted = analysis.wanting(record)
-    if (!wanted.length) {
-      entry.resume()
-      return
-    }
-    if (record.size > limits.maxFileBytes) {
-      notes.add({ level: 'warning', code: 'file-too-large', message: `"${record.path}" (${record.size} bytes) is larger than the ${limits.maxFileBytes}-byte analysis limit; not analysed.`, path: record.path })
-      entry.resume()
-      return
-    }
-    // The header's size bounds the body: node-tar hands over exactly that many bytes.
-    const chunks: Buffer[] = []
-    entry.on('data', (c: Buffer) => chunks.push(c))
-    entry.on('end', () => queue.push({ kind: 'file', record, bytes: Buffer.concat(chunks), analyzers: wanted }))
+  let entries = 0
+  const countEntry = () => {
+    if (++entries > limits.maxEntries) throw new LayerError('TOO_LARGE', `${what}: more than ${limits.maxEntries} tar entries.`)
   }
 
-  const parser = new Parser({
-    strict: false,
-    maxMetaEntrySize: limits.maxMetaEntrySize,
-    // The tar reaches us decompressed; node-tar must not sniff and decompress a second time.
-    brotli: false,
-    zstd: false,
-    onReadEntry: onEntry,
-  })
-  parser.on('warn', (code: string, message: string | Error) => onParserWarning(code, String(message instanceof Error ? message.message : message)))
-  parser.on('error', (err: Error) => fail(new LayerError('CORRUPT', `${what}: unreadable tar (${err.message}).`, { cause: err })))
-  parser.on('eof', () => (state.sawEof = true))
-  parser.on('ignoredEntry', (entry: ReadEntry) => {
-    if (entry.meta) {
-      notes.add({ level: 'warning', code: 'tar-meta-too-large', message: `A ${entry.type} header of ${entry.size} bytes is over the ${limits.maxMetaEntrySize}-byte limit; ignored.` })
-      return
-    }
-    // Entry types node-tar does not index (sparse files, tape headers, …) still count towards the limit.
-    if (++state.entries > limits.maxEntries) fail(new LayerError('TOO_LARGE', `${what}: more than ${limits.maxEntries} tar entries.`))
-    notes.add({ level: 'info', code: 'unsupported-entry', message: `Entry "${entry.path.slice(0, 200)}" has tar type ${entry.type}; not indexed.` })
-  })
-  const ended = new Promise<void>((resolve) => parser.on('end', () => resolve()))
-
-  function onParserWarning(code: string, message: string) {
-    if (code === 'TAR_BAD_ARCHIVE' && message.startsWith('Truncated')) fail(new LayerError('TRUNCATED', `${what}: the tar ends in the middle of an entry (${message}).`))
-    else if (code === 'TAR_BAD_ARCHIVE') state.badArchive = true
-    else notes.add({ level: 'warning', code: code === 'TAR_ENTRY_INVALID' ? 'tar-entry-invalid' : 'tar-warning', message: `${what}: ${code}: ${message}` })
-  }
+  // The body of the wanted file being read, and what it is for.
+  let reading: { record: FileRecord; analyzers: readonly Analyzer[]; chunks: Buffer[] } | undefined
+  const reader = new TarReader(
+    {
+      entry(header) {
+        countEntry()
+        const decision = index.add(header)
+        // A tar may repeat a path; the last entry wins, so what was said about the earlier one goes.
+        if (decision.action !== 'skip') analysis.forget(decision.record.path)
+        if (decision.action === 'hardlink') queue.push({ kind: 'hardlink', record: decision.record, target: decision.target })
+        if (decision.action !== 'file') return false
+        const { record } = decision
+        const wanted = analysis.wanting(record)
+        if (!wanted.length) return false
+        if (record.size > limits.maxFileBytes) {
+          notes.add({ level: 'warning', code: 'file-too-large', message: `"${record.path}" (${record.size} bytes) is larger than the ${limits.maxFileBytes}-byte analysis limit; not analysed.`, path: record.path })
+          return false
+        }
+        // The header's size bounds the body: the reader hands over exactly that many bytes.
+        reading = { record, analyzers: wanted, chunks: [] }
+        return true
+      },
+      data(bytes) {
+        reading?.chunks.push(bytes)
+      },
+      end() {
+        if (!reading) return
+        const { record, analyzers, chunks } = reading
+        reading = undefined
+        queue.push({ kind: 'file', record, bytes: chunks.length === 1 ? Buffer.from(chunks[0] as Buffer) : Buffer.concat(chunks), analyzers })
+      },
+      unsupported(header) {
+        // Entry types the index does not hold (sparse files, tape headers, …) still count towards the limit.
+        countEntry()
+        notes.add({ level: 'info', code: 'unsupported-entry', message: `Entry "${header.path.slice(0, 200)}" has tar type ${header.type}; not indexed.` })
+      },
+      warn(code, message) {
+        // A stream whose very first header is unreadable is not a tar at all.
+        if (code === 'tar-entry-invalid' && !reader.started) throw new LayerError('CORRUPT', `${what}: not a tar archive.`)
+        notes.add({ level: 'warning', code, message: code === 'tar-meta-too-large' ? message : `${what}: ${message}` })
+      },
+    },
+    { maxMetaEntrySize: limits.maxMetaEntrySize },
+  )
 
   const drain = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
@@ -127,33 +110,29 @@ export async function walkLayerTar(tar: AsyncIterable<Uint8Array>, opts: WalkOpt
   }
 
   let bytes = 0
-  const head: number[] = []
+  let first = -1
   for await (const raw of tar) {
     opts.signal?.throwIfAborted()
     const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
-    if (head.length < 2) head.push(...chunk.subarray(0, 2 - head.length))
-    if (head.length >= 2 && bytes < 2 && head[0] === 0x1f && head[1] === 0x8b) {
-      throw new LayerError('CORRUPT', `${what}: the layer's tar is itself gzip-compressed (compressed twice); refusing it.`)
+    if (bytes < 2 && chunk.length > 0) {
+      // The gzip magic, possibly split over two chunks.
+      const a = bytes === 0 ? chunk[0] : first
+      const b = bytes === 0 ? chunk[1] : chunk[0]
+      first = a ?? -1
+      if (a === 0x1f && b === 0x8b) throw new LayerError('CORRUPT', `${what}: the layer's tar is itself gzip-compressed (compressed twice); refusing it.`)
     }
     hash.update(chunk)
     bytes += chunk.length
-    parser.write(chunk)
-    if (state.failure) throw state.failure
-    await drain()
+    reader.write(chunk)
+    if (queue.length) await drain()
   }
-  parser.end()
-  // node-tar never ends after an abort: the failure wins the race then.
-  await Promise.race([ended, failed])
-  if (state.failure) throw state.failure
+  const end = reader.end()
+  if (end.missingBytes > 0) throw new LayerError('TRUNCATED', `${what}: the tar ends in the middle of an entry (${end.missingBytes} more bytes were needed).`)
+  if (end.partialHeaderBytes > 0) throw new LayerError('TRUNCATED', `${what}: the tar ends in the middle of a header (${bytes} bytes).`)
+  // Garbage fails at its first block (see `warn`), so a stream without a single header is
+  // zero blocks only: an empty layer, which is legal and common.
   await drain()
-  // node-tar calls an archive without a single valid entry "unrecognised"; an empty layer
-  // (just the two zero blocks, or nothing at all) is legal and common.
-  if (state.badArchive && !(state.entries === 0 && (state.sawEof || bytes === 0))) {
-    throw new LayerError('CORRUPT', `${what}: not a tar archive.`)
-  }
-  if (!state.sawEof && bytes > 0) {
-    // node-tar silently drops a partial header block at the end: that is a cut tar.
-    if (bytes % 512 !== 0) throw new LayerError('TRUNCATED', `${what}: the tar ends in the middle of a header (${bytes} bytes).`)
+  if (!end.eof && bytes > 0) {
     notes.add({ level: 'warning', code: 'tar-no-end-marker', message: `${what}: the tar has no end-of-archive marker; it may have been cut short.` })
   }
   const actual = `${opts.expectedDiffId.slice(0, opts.expectedDiffId.indexOf(':'))}:${hash.digest('hex')}`
