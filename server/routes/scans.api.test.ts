@@ -161,7 +161,9 @@ describe('summary', () => {
       expect(res.body.totalCount, severity).toBe(count)
     }
     expect(s.fixableCount).toBe(all.filter((v) => v.versionFixed !== '').length)
-    expect(s).toMatchObject({ scanService: 'SAS_SCAN_SERVICE', baselineCounts: { total: 0 }, maliciousCounts: { total: 0 } })
+    const baselineTotal = (await t.call('listScanBaselineByTask', { ...target, pageSize: 1 })).body.totalCount
+    const maliciousTotal = (await t.call('listScanMaliciousFileByTask', { ...target, pageSize: 1 })).body.totalCount
+    expect(s).toMatchObject({ scanService: 'SAS_SCAN_SERVICE', baselineCounts: { total: baselineTotal }, maliciousCounts: { total: maliciousTotal } })
     expect(s.componentCount).toBeGreaterThan(0)
   })
 
@@ -373,7 +375,7 @@ describe('a scan requested through the API', () => {
     expect((await t.call('listRepoTagScanResult', shop())).body.scanTaskId).toBe(id)
     // An ACR scan checks no baseline: by tag the SAS scan answers, by id the list is empty.
     const byTag = await t.call('listScanBaselineByTask', shop())
-    expect(byTag.body).toMatchObject({ scanService: 'SAS_SCAN_SERVICE', totalCount: 0 })
+    expect(byTag.body).toMatchObject({ scanService: 'SAS_SCAN_SERVICE', totalCount: 8 })
     const byId = await t.call('listScanMaliciousFileByTask', { scanTaskId: id })
     expect(byId.body).toMatchObject({ scanService: 'ACR_SCAN_SERVICE', items: [], totalCount: 0 })
     const summary = await t.call('getRepoTagScanSummary', { scanTaskId: id })
@@ -409,12 +411,19 @@ describe('listScanTask', () => {
 })
 
 describe('baseline and malicious-file lists', () => {
-  it('answer empty pages for the demo until the analyzers land, with their filters checked', async () => {
+  it('list the demo shop-app planted risks and files by level, with their filters checked', async () => {
+    const all = await t.call('listScanBaselineByTask', shop())
+    expect(all.status).toBe(200)
+    expect(all.body).toMatchObject({ totalCount: 8, pageNo: 1, pageSize: 30 })
     const b = await t.call('listScanBaselineByTask', { ...shop(), level: 'HIGH' })
-    expect(b.status).toBe(200)
-    expect(b.body).toMatchObject({ items: [], totalCount: 0, pageNo: 1, pageSize: 30 })
+    expect(b.body.totalCount).toBe(4)
+    expect(b.body.items.map((i) => i.baselineNameKey).sort()).toEqual(['ak_leak', 'run_as_root', 'secret_in_env', 'secret_in_file'])
+    expect(b.body.items.every((i) => i.baselineNameLevel.toLowerCase() === 'high')).toBe(true)
     const m = await t.call('listScanMaliciousFileByTask', { ...shop(), level: 'Serious' })
-    expect(m.body).toMatchObject({ items: [], totalCount: 0 })
+    expect(m.body.totalCount).toBe(2)
+    expect(m.body.items.map((i) => i.filePath).sort()).toEqual(['app/public/shell.php', 'tmp/config.json'])
+    const eicar = await t.call('listScanMaliciousFileByTask', { ...shop(), level: 'remind' })
+    expect(eicar.body.items).toMatchObject([{ filePath: 'app/uploads/eicar.com', maliciousMd5: '44d88612fea8a8f36de82e1278abb02f', maliciousName: 'Eicar-Test-Signature' }])
     for (const [op, input, field] of [
       ['listScanBaselineByTask', { level: 'Severe' }, 'level'],
       ['listScanBaselineByTask', { pageSize: 101 }, 'pageSize'],
@@ -450,7 +459,7 @@ describe('getImageReport', () => {
     expect(r.advisoryDb).toMatchObject({ recordCount: 45, ageDays: 0 })
     expect(r.cves).toBeGreaterThan(0)
     expect(r.topCvss).toBe(10)
-    expect(r.baselineCount).toBe(0)
+    expect(r.baselineCount).toBe(8)
   })
 })
 
