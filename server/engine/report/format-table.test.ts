@@ -122,4 +122,23 @@ describe('formatTable', () => {
       `registry.example.com/shop/api@sha256:${'a'.repeat(64)} (ubuntu 22.04)`,
     )
   })
+
+  it('adds baseline and malicious-file sections only when those checks found something', () => {
+    expect(plain).not.toContain('Baseline risks')
+    const report = sampleReport()
+    report.baseline = [
+      { checkId: 'run_as_root', category: 'Image configuration', title: 'Runs as root', level: 'High', description: 'No USER.', evidence: 'USER is not set', remediation: 'Add USER.' },
+      { checkId: 'env_file', category: 'Credentials', title: '.env file', level: 'Medium', description: 'A .env file.', evidence: 'app/.env (289 bytes)', path: 'app/.env', remediation: 'Remove it.', layerIndex: 2, layerDigest: `sha256:${'d'.repeat(64)}` },
+    ]
+    report.maliciousFiles = [
+      { filePath: 'app/uploads/eicar.com', layerIndex: 2, layerDigest: `sha256:${'d'.repeat(64)}`, deletedInLayer: 3, type: 'test-file', maliciousName: 'Eicar-Test-Signature', signature: 'Eicar-Test-Signature', engine: 'hash', md5: '44d88612fea8a8f36de82e1278abb02f', sha256: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f', size: 68, level: 'remind' },
+    ]
+    const text = formatTable(report, { color: false, columns: 200 })
+    expect(text).toContain('Baseline risks\n==============\nTotal: 2')
+    expect(text).toMatch(/│ run_as_root\s+│ HIGH\s+│ image config\s+│ USER is not set/)
+    expect(text).toMatch(/│ env_file\s+│ MEDIUM\s+│ app\/\.env\s+│/)
+    expect(text).toContain('Malicious files\n===============\nTotal: 1')
+    expect(text).toMatch(/│ app\/uploads\/eicar\.com\s+│ REMIND\s+│ Eicar-Test-Signature\s+│ 2 \(deleted in 3\)\s+│ 275a021b/)
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/; 2 baseline risks, 1 malicious file$/)
+  })
 })

@@ -59,9 +59,51 @@ export function formatTable(report: ImageReport, opts: TableFormatOptions): stri
     if (t.findings.length === 0) return title.join('\n')
     return `${title.join('\n')}\n\n${table(t, paint, maxWidth)}`
   })
+  // Baseline risks and malicious files exist only when those checks ran (--scanners).
+  if (report.baseline.length) sections.push(`Baseline risks\n==============\nTotal: ${report.baseline.length}\n\n${baselineTable(report, maxWidth)}`)
+  if (report.maliciousFiles.length) sections.push(`Malicious files\n===============\nTotal: ${report.maliciousFiles.length}\n\n${maliciousTable(report, maxWidth)}`)
   const n = report.findings.length
-  const total = `Summary: ${n} ${n === 1 ? 'vulnerability' : 'vulnerabilities'} (${counts(report.findings, paint)})`
+  const extra = [
+    report.baseline.length ? `${report.baseline.length} baseline ${report.baseline.length === 1 ? 'risk' : 'risks'}` : '',
+    report.maliciousFiles.length ? `${report.maliciousFiles.length} malicious ${report.maliciousFiles.length === 1 ? 'file' : 'files'}` : '',
+  ].filter(Boolean)
+  const total = `Summary: ${n} ${n === 1 ? 'vulnerability' : 'vulnerabilities'} (${counts(report.findings, paint)})${extra.length ? `; ${extra.join(', ')}` : ''}`
   return `${[...sections, total].join('\n\n')}\n`
+}
+
+const BASELINE_COLUMNS: TextColumn[] = [
+  { header: 'Check', minWidth: 12, shrinkOrder: 2 },
+  { header: 'Level', minWidth: 6, shrinkOrder: 9 },
+  { header: 'Where', minWidth: 10, shrinkOrder: 1 },
+  { header: 'Evidence (masked)', minWidth: 12, shrinkOrder: 0 },
+]
+
+function baselineTable(report: ImageReport, maxWidth: number): string {
+  const rows: TextRow[] = report.baseline.map((b) => ({
+    cells: [b.checkId, b.level.toUpperCase(), b.path ?? (b.layerIndex !== undefined ? `layer ${b.layerIndex}` : 'image config'), b.evidence],
+  }))
+  return renderTable(BASELINE_COLUMNS, rows, { maxWidth })
+}
+
+const MALICIOUS_COLUMNS: TextColumn[] = [
+  { header: 'File', minWidth: 12, shrinkOrder: 1 },
+  { header: 'Level', minWidth: 6, shrinkOrder: 9 },
+  { header: 'Name', minWidth: 12, shrinkOrder: 2 },
+  { header: 'Layer', minWidth: 5, shrinkOrder: 9 },
+  { header: 'SHA-256', minWidth: 12, shrinkOrder: 0 },
+]
+
+function maliciousTable(report: ImageReport, maxWidth: number): string {
+  const rows: TextRow[] = report.maliciousFiles.map((m) => ({
+    cells: [
+      m.filePath,
+      m.level.toUpperCase(),
+      m.maliciousName,
+      m.deletedInLayer !== undefined ? `${m.layerIndex} (deleted in ${m.deletedInLayer})` : String(m.layerIndex),
+      m.sha256,
+    ],
+  }))
+  return renderTable(MALICIOUS_COLUMNS, rows, { maxWidth })
 }
 
 /** `UNKNOWN: 1, LOW: 1, MEDIUM: 1, HIGH: 3, CRITICAL: 1`, Trivy's wording. */
