@@ -18,6 +18,10 @@ export const errorStatus = {
   SCAN_NOT_COMPLETE: 409,
   /** Results were asked of a scan that FAILED: it has none; the message says why. */
   SCAN_FAILED: 409,
+  /** No scan rule has this id in the instance. */
+  SCAN_RULE_NOT_EXIST: 404,
+  /** The instance already has a scan rule of this name. */
+  SCAN_RULE_NAME_CONFLICT: 409,
   OPERATION_NOT_FOUND: 404,
   INSTANCE_NAME_CONFLICT: 409,
   REGISTRY_UNREACHABLE: 502,

@@ -23,6 +23,16 @@ import {
   repositoryPage,
 } from './repositories'
 import {
+  createScanRuleBody,
+  listScanRuleQuery,
+  runScanRuleResult,
+  scanRule,
+  scanRuleIdResult,
+  scanRulePage,
+  scanRuleRef,
+  updateScanRuleBody,
+} from './scan-rules'
+import {
   baselinePage,
   createRepoTagScanTaskBody,
   createRepoTagScanTaskResult,
@@ -219,6 +229,64 @@ export const operations = {
       'StackRox scan notes (OS_UNAVAILABLE, PARTIAL_SCAN_DATA, …), the engine’s own notes and the advisory database’s age.',
     input: getImageReportQuery,
     output: imageReportView,
+  }),
+  createScanRule: defineOperation({
+    name: 'createScanRule',
+    method: 'POST',
+    tag: 'Scan rules',
+    summary: 'Create a scan rule',
+    description:
+      'Scope rules: INSTANCE takes no namespaces or repoNames; NAMESPACE needs one or more namespaces and no repoNames; REPO needs exactly one namespace ' +
+      'and one or more repoNames. repoTagFilterPattern is RE2 syntax matched against the whole tag name. Namespaces and repositories that do not exist ' +
+      'yet are allowed (getScanRule flags them). SCAN_RULE_NAME_CONFLICT when the instance has a rule of that name; nothing is written on any error.',
+    input: createScanRuleBody,
+    output: scanRuleIdResult,
+  }),
+  getScanRule: defineOperation({
+    name: 'getScanRule',
+    method: 'GET',
+    tag: 'Scan rules',
+    summary: 'Get one scan rule',
+    description: 'SCAN_RULE_NOT_EXIST when the instance has no such rule.',
+    input: scanRuleRef,
+    output: scanRule,
+  }),
+  listScanRule: defineOperation({
+    name: 'listScanRule',
+    method: 'GET',
+    tag: 'Scan rules',
+    summary: 'Scan rules of an instance, newest first',
+    input: listScanRuleQuery,
+    output: scanRulePage,
+  }),
+  updateScanRule: defineOperation({
+    name: 'updateScanRule',
+    method: 'POST',
+    tag: 'Scan rules',
+    summary: 'Replace a scan rule (scanType cannot change)',
+    description: 'A full replace with the same rules as createScanRule. scanType cannot be changed: delete the rule and create another.',
+    input: updateScanRuleBody,
+    output: scanRuleIdResult,
+  }),
+  deleteScanRule: defineOperation({
+    name: 'deleteScanRule',
+    method: 'POST',
+    tag: 'Scan rules',
+    summary: 'Delete a scan rule',
+    description: 'SCAN_RULE_NOT_EXIST when the instance has no such rule.',
+    input: scanRuleRef,
+    output: ok,
+  }),
+  runScanRule: defineOperation({
+    name: 'runScanRule',
+    method: 'POST',
+    tag: 'Scan rules',
+    summary: 'Run a scan rule now: queue a scan of every indexed tag it matches',
+    description:
+      'Extension (not in ACR). Queues an ACR_SCAN_SERVICE scan task of every tag in the index that the rule matches; a tag whose image already has ' +
+      'an unfinished task counts as existing. VUL rules only: SBOM rules answer OPERATION_NOT_SUPPORTED for now.',
+    input: scanRuleRef,
+    output: runScanRuleResult,
   }),
 } as const
 

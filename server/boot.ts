@@ -7,6 +7,7 @@ import { createMemoryLayerCache, openFileLayerCache, type LayerCache } from './e
 import { getInstance } from './instances/instance-store'
 import { InstanceService } from './instances/instance-service'
 import { SyncRunner } from './instances/sync-runner'
+import type { SecurityHeaderOptions } from './http/security-headers'
 import type { Logger } from './log'
 import { seedDemoScans } from './scans/demo-scans'
 import { ScanTaskService } from './scans/scan-service'
@@ -26,6 +27,7 @@ export interface BootOptions {
   schema?: string | undefined
   demo: boolean
   staticDir?: string | undefined
+  security?: SecurityHeaderOptions | undefined
   log: Logger
   scans?: ScanSettings | undefined
 }
@@ -65,7 +67,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
     seeded = seedDemoScans({ db: database.db, sync, scans, log: opts.log }).catch((err: unknown) => opts.log.error('demo scans could not be queued', { err }))
   }
   workers.start()
-  const app = createApp({ db: database.db, dbKind: database.kind, log: opts.log, instances, scans, ...(opts.staticDir ? { staticDir: opts.staticDir } : {}) })
+  const app = createApp({ db: database.db, dbKind: database.kind, log: opts.log, instances, scans, ...(opts.staticDir ? { staticDir: opts.staticDir } : {}), ...(opts.security ? { security: opts.security } : {}) })
   return {
     app,
     database,
@@ -102,7 +104,7 @@ export interface BootedWorker {
 }
 
 /** `npm run worker`: scan workers without an HTTP server, against the same database as the API. */
-export async function bootWorker(opts: Omit<BootOptions, 'demo' | 'staticDir'>): Promise<BootedWorker> {
+export async function bootWorker(opts: Omit<BootOptions, 'demo' | 'staticDir' | 'security'>): Promise<BootedWorker> {
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, schema: opts.schema })
   await migrateToLatest(database.db, { schema: opts.schema })
   const workers = new ScanWorkers(database.db, opts.log, await layerCache(opts), { ...DEFAULT_SCAN_WORKER_OPTIONS, ...opts.scans })

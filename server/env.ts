@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { parseFrameAncestors, type FrameAncestors } from './http/security-headers'
 
 /**
  * The only place that reads process.env (lint enforces it). Everything else receives a
@@ -43,6 +44,16 @@ const envSchema = z.object({
   CLAMD_SOCKET: z.string().optional(),
   /** Hash lists and content signatures for the malicious-file scan. */
   SIGNATURES_DIR: z.string().default('./signatures'),
+  /** Who may frame the app (CSP frame-ancestors): `none`, or `'self'` and/or origins, space- or comma-separated. */
+  EMBED_ALLOWED_ORIGINS: z
+    .string()
+    .default("'self'")
+    .transform((raw, ctx): FrameAncestors => {
+      const parsed = parseFrameAncestors(raw)
+      if ('value' in parsed) return parsed.value
+      for (const message of parsed.errors) ctx.addIssue({ code: 'custom', message })
+      return z.NEVER
+    }),
 })
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; staticDir: string; signaturesDir: string }

@@ -15,6 +15,7 @@ async function main() {
     demo: env.DEMO,
     scans: scanSettings(env),
     staticDir: env.staticDir,
+    security: { frameAncestors: env.EMBED_ALLOWED_ORIGINS },
     log,
   })
   const server = serve({ fetch: booted.app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

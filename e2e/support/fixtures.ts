@@ -10,6 +10,10 @@ export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
     async ({ context }, use) => {
       const errors: string[] = []
+      // Some CSP violations (a blocked eval probe) never reach the console on their own.
+      await context.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} ${e.blockedURI}`)),
+      )
       const watch = (page: Page) => {
         page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
         page.on('console', (msg) => {

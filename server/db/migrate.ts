@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001-browse'
 import * as m0002 from './migrations/0002-advisories'
 import * as m0003 from './migrations/0003-scans'
+import * as m0004 from './migrations/0004-scan-rules'
 
 /**
  * Migrations are imported, not read from a folder at run time, so they work the same
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001-browse': m0001,
   '0002-advisories': m0002,
   '0003-scans': m0003,
+  '0004-scan-rules': m0004,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) }

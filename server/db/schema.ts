@@ -179,6 +179,22 @@ export interface ScanMaliciousTable {
   finding: Json<unknown>
 }
 
+export interface ScanRuleTable {
+  id: string
+  instance_id: string
+  name: string
+  scan_scope: 'INSTANCE' | 'NAMESPACE' | 'REPO'
+  trigger_type: 'AUTO' | 'MANUAL'
+  scan_type: 'VUL' | 'SBOM'
+  /** RE2 syntax, matched against the whole tag name. */
+  tag_pattern: string
+  namespaces: Json<string[]>
+  repo_names: Json<string[]>
+  created_at: Timestamp
+  updated_at: Timestamp
+  seq: Generated<number>
+}
+
 export interface Database {
   instances: InstanceTable
   repositories: RepositoryTable
@@ -194,4 +210,5 @@ export interface Database {
   scan_components: ScanComponentTable
   scan_baseline: ScanBaselineTable
   scan_malicious: ScanMaliciousTable
+  scan_rules: ScanRuleTable
 }

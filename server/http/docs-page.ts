@@ -1,4 +1,15 @@
+import { createHash } from 'node:crypto'
 import type { OpenAPIHono } from '@hono/zod-openapi'
+
+/** The docs page's only styling, allowed by its hash (security-headers.ts) rather than 'unsafe-inline'. */
+export const DOCS_STYLE = `
+body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1f2328;background:#fff}
+@media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}a{color:#7cb7ff}table,th,td{border-color:#30363d}}
+h2{font-size:1.05rem;margin-top:2rem}code,pre{font:13px ui-monospace,monospace}pre{overflow:auto;padding:.75rem;border:1px solid #8884}
+.m{display:inline-block;min-width:3.2rem;text-align:center;border-radius:4px;padding:0 .3rem;color:#fff}.get{background:#1a7f37}.post{background:#0550ae}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;font-weight:600}
+.d{color:inherit;opacity:.85}`
+export const DOCS_STYLE_HASH = `'sha256-${createHash('sha256').update(DOCS_STYLE, 'utf8').digest('base64')}'`
 
 type OpenAPIObject = ReturnType<OpenAPIHono['getOpenAPIDocument']>
 
@@ -40,13 +51,7 @@ ${ok ? `<details><summary>Response 200</summary><pre>${esc(JSON.stringify(ok, nu
     }),
   )
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(doc.info.title)} API</title><style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1f2328;background:#fff}
-@media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}a{color:#7cb7ff}table,th,td{border-color:#30363d}}
-h2{font-size:1.05rem;margin-top:2rem}code,pre{font:13px ui-monospace,monospace}pre{overflow:auto;padding:.75rem;border:1px solid #8884}
-.m{display:inline-block;min-width:3.2rem;text-align:center;border-radius:4px;padding:0 .3rem;color:#fff}.get{background:#1a7f37}.post{background:#0550ae}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;font-weight:600}
-.d{color:inherit;opacity:.85}</style></head><body><main>
+<title>${esc(doc.info.title)} API</title><style>${DOCS_STYLE}</style></head><body><main>
 <h1>${esc(doc.info.title)} API <small>${esc(doc.info.version)}</small></h1>
 <p>${esc(doc.info.description)}</p><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>. Errors are <code>{ "code", "message", "requestId" }</code> with an HTTP 4xx/5xx status.</p>
 <nav aria-label="Operations"><ul>${Object.values(doc.paths ?? {})

@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { OperationName, Operations } from '@contract/operations'
 import { operations } from '@contract/operations'
 import { boot, type Booted, type ScanSettings } from '../boot'
+import type { SecurityHeaderOptions } from '../http/security-headers'
 import { createLogger } from '../log'
 
 /** The repo's own signature lists, as `npm start` uses them by default. */
@@ -22,6 +23,10 @@ export interface TestAppOptions {
   persistent?: boolean
   /** Boot on the database of an app closed with `keepDatabase` (a restart). */
   reuse?: TestDatabase
+  /** Serve the built SPA from this directory. */
+  staticDir?: string
+  /** Security header settings (EMBED_ALLOWED_ORIGINS); default `'self'`. */
+  security?: SecurityHeaderOptions
 }
 
 /** Where a test app's database lives, to boot another app on the same one. */
@@ -52,6 +57,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     dataDir: opts.demo || persistent ? dataDir : undefined,
     schema,
     demo: opts.demo ?? false,
+    staticDir: opts.staticDir,
+    security: opts.security,
     log: createLogger('silent'),
     scans: { cacheDir: path.join(dataDir, 'cache', `layers-${randomBytes(3).toString('hex')}`), malware: { signaturesDir: REPO_SIGNATURES }, ...TEST_SCAN_SETTINGS, ...opts.scans },
   })

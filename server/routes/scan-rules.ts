@@ -1,0 +1,17 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { operations } from '@contract/operations'
+import type { Db } from '../db/database'
+import { mountOperation } from '../http/operation-route'
+import type { AppEnv } from '../http/request-context'
+import { ScanRuleService } from '../rules/rule-service'
+import type { ScanTaskService } from '../scans/scan-service'
+
+export function scanRuleRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; scans: ScanTaskService }) {
+  const rules = new ScanRuleService(deps.db, deps.scans)
+  mountOperation(app, operations.createScanRule, (body) => rules.create(body))
+  mountOperation(app, operations.getScanRule, (q) => rules.get(q))
+  mountOperation(app, operations.listScanRule, (q) => rules.list(q))
+  mountOperation(app, operations.updateScanRule, (body) => rules.update(body))
+  mountOperation(app, operations.deleteScanRule, (body) => rules.delete(body))
+  mountOperation(app, operations.runScanRule, (body) => rules.runNow(body))
+}

@@ -1,0 +1,203 @@
+import type { Selectable } from 'kysely'
+import type { Page } from '@contract/common'
+import type { CreateScanRuleInput, ScanRule, UpdateScanRuleInput } from '@contract/scan-rules'
+import type { Db } from '../db/database'
+import type { ScanRuleTable } from '../db/schema'
+import { ApiError } from '../errors'
+import { newId } from '../ids'
+import { getInstance } from '../instances/instance-store'
+import type { ScanTaskService } from '../scans/scan-service'
+import { compileTagPattern, describePatternError, ruleMatches } from './rule-matcher'
+
+type RuleRow = Selectable<ScanRuleTable>
+
+const ms = (d: Date | string) => new Date(d).getTime()
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? (JSON.parse(v) as string[]) : [])
+
+/** Postgres (and PGlite) unique_violation. */
+const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505'
+
+/**
+ * Scan rules: CRUD with ACR's checks, and "run now". Every check happens before the one
+ * write, so a refused request writes nothing; the unique (instance_id, name) constraint
+ * keeps two racing creates from both winning a name.
+ */
+export class ScanRuleService {
+  constructor(
+    private db: Db,
+    private scans: ScanTaskService,
+  ) {}
+
+  async create(input: CreateScanRuleInput): Promise<{ scanRuleId: string }> {
+    await getInstance(this.db, input.instanceId)
+    checkPattern(input.repoTagFilterPattern)
+    await this.checkNameFree(input.instanceId, input.ruleName)
+    const id = newId('crscnr')
+    const now = new Date()
+    try {
+      await this.db
+        .insertInto('scan_rules')
+        .values({
+          id,
+          instance_id: input.instanceId,
+          name: input.ruleName,
+          scan_scope: input.scanScope,
+          trigger_type: input.triggerType,
+          scan_type: input.scanType,
+          tag_pattern: input.repoTagFilterPattern,
+          namespaces: JSON.stringify(input.namespaces),
+          repo_names: JSON.stringify(input.repoNames),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute()
+    } catch (err) {
+      if (isUniqueViolation(err)) throw nameConflict(input.instanceId, input.ruleName)
+      throw err
+    }
+    return { scanRuleId: id }
+  }
+
+  async update(input: UpdateScanRuleInput): Promise<{ scanRuleId: string }> {
+    const row = await this.row(input.instanceId, input.scanRuleId)
+    if (input.scanType !== undefined && input.scanType !== row.scan_type) {
+      throw new ApiError('PARAM_INVALID', `The scanType of a rule cannot be changed (it is ${row.scan_type}); delete the rule and create another.`, {
+        scanType: [`cannot be changed (the rule is ${row.scan_type})`],
+      })
+    }
+    checkPattern(input.repoTagFilterPattern)
+    if (input.ruleName !== row.name) await this.checkNameFree(input.instanceId, input.ruleName)
+    try {
+      await this.db
+        .updateTable('scan_rules')
+        .set({
+          name: input.ruleName,
+          scan_scope: input.scanScope,
+          trigger_type: input.triggerType,
+          tag_pattern: input.repoTagFilterPattern,
+          namespaces: JSON.stringify(input.namespaces),
+          repo_names: JSON.stringify(input.repoNames),
+          updated_at: new Date(),
+        })
+        .where('id', '=', row.id)
+        .execute()
+    } catch (err) {
+      if (isUniqueViolation(err)) throw nameConflict(input.instanceId, input.ruleName)
+      throw err
+    }
+    return { scanRuleId: row.id }
+  }
+
+  async delete(q: { instanceId: string; scanRuleId: string }): Promise<{ ok: true }> {
+    await getInstance(this.db, q.instanceId)
+    const res = await this.db.deleteFrom('scan_rules').where('instance_id', '=', q.instanceId).where('id', '=', q.scanRuleId).executeTakeFirst()
+    if (Number(res.numDeletedRows) === 0) throw notExist(q.instanceId, q.scanRuleId)
+    return { ok: true }
+  }
+
+  async get(q: { instanceId: string; scanRuleId: string }): Promise<ScanRule> {
+    const row = await this.row(q.instanceId, q.scanRuleId)
+    const [rule] = await this.withUnknowns(q.instanceId, [row])
+    if (!rule) throw notExist(q.instanceId, q.scanRuleId)
+    return rule
+  }
+
+  async list(q: { instanceId: string; scanType?: 'VUL' | 'SBOM' | undefined; pageNo: number; pageSize: number }): Promise<Page<ScanRule>> {
+    await getInstance(this.db, q.instanceId)
+    const { rows, total } = await this.db.transaction().execute(async (trx) => {
+      let base = trx.selectFrom('scan_rules').where('instance_id', '=', q.instanceId)
+      if (q.scanType) base = base.where('scan_type', '=', q.scanType)
+      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      const rows = await base
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(q.pageSize)
+        .offset((q.pageNo - 1) * q.pageSize)
+        .execute()
+      return { rows, total: Number(n) }
+    })
+    return { items: await this.withUnknowns(q.instanceId, rows), totalCount: total, pageNo: q.pageNo, pageSize: q.pageSize }
+  }
+
+  /**
+   * MANUAL "run now": queues a scan (ACR_SCAN_SERVICE) of every indexed tag the rule
+   * matches. Tags of one image share a task, so the second counts as existing.
+   */
+  async runNow(q: { instanceId: string; scanRuleId: string }): Promise<{ queued: number; existing: number }> {
+    const rule = await this.get(q)
+    if (rule.scanType !== 'VUL') {
+      throw new ApiError('OPERATION_NOT_SUPPORTED', 'Only VUL scan rules can be run for now; SBOM analysis is not implemented yet.')
+    }
+    const tags = await this.db
+      .selectFrom('tags as t')
+      .innerJoin('repositories as r', 'r.id', 't.repo_id')
+      .select(['t.repo_id', 't.tag', 'r.namespace', 'r.name'])
+      .where('t.instance_id', '=', q.instanceId)
+      .orderBy('r.full_name')
+      .orderBy('t.tag')
+      .execute()
+    let queued = 0
+    let existing = 0
+    for (const t of tags) {
+      if (!ruleMatches(rule, { namespace: t.namespace, repoName: t.name, tag: t.tag })) continue
+      const res = await this.scans.create({ instanceId: q.instanceId, repoId: t.repo_id, tag: t.tag, scanService: 'ACR_SCAN_SERVICE' })
+      if (res.existing) existing++
+      else queued++
+    }
+    return { queued, existing }
+  }
+
+  private async row(instanceId: string, scanRuleId: string): Promise<RuleRow> {
+    await getInstance(this.db, instanceId)
+    const row = await this.db.selectFrom('scan_rules').selectAll().where('instance_id', '=', instanceId).where('id', '=', scanRuleId).executeTakeFirst()
+    if (!row) throw notExist(instanceId, scanRuleId)
+    return row
+  }
+
+  private async checkNameFree(instanceId: string, name: string) {
+    const taken = await this.db.selectFrom('scan_rules').select('id').where('instance_id', '=', instanceId).where('name', '=', name).executeTakeFirst()
+    if (taken) throw nameConflict(instanceId, name)
+  }
+
+  /** The rules with the namespaces and repositories they name that the index lacks. */
+  private async withUnknowns(instanceId: string, rows: RuleRow[]): Promise<ScanRule[]> {
+    const repos = rows.length
+      ? await this.db.selectFrom('repositories').select(['namespace', 'name']).where('instance_id', '=', instanceId).execute()
+      : []
+    const namespaces = new Set(repos.map((r) => r.namespace))
+    const paths = new Set(repos.map((r) => `${r.namespace}\0${r.name}`))
+    return rows.map((row) => {
+      const ns = asList(row.namespaces)
+      const names = asList(row.repo_names)
+      return {
+        scanRuleId: row.id,
+        instanceId: row.instance_id,
+        ruleName: row.name,
+        scanScope: row.scan_scope,
+        triggerType: row.trigger_type,
+        scanType: row.scan_type,
+        repoTagFilterPattern: row.tag_pattern,
+        namespaces: ns,
+        repoNames: names,
+        createTime: ms(row.created_at),
+        updateTime: ms(row.updated_at),
+        unknownNamespaces: ns.filter((n) => !namespaces.has(n)),
+        unknownRepos: row.scan_scope === 'REPO' ? names.filter((n) => !paths.has(`${ns[0] ?? ''}\0${n}`)) : [],
+      }
+    })
+  }
+}
+
+function checkPattern(source: string) {
+  const compiled = compileTagPattern(source)
+  if (!compiled.ok) {
+    const message = describePatternError(compiled)
+    throw new ApiError('PARAM_INVALID', `Invalid parameters — repoTagFilterPattern: ${message}`, { repoTagFilterPattern: [message] })
+  }
+}
+
+const notExist = (instanceId: string, scanRuleId: string) =>
+  new ApiError('SCAN_RULE_NOT_EXIST', `Scan rule ${scanRuleId} does not exist in instance ${instanceId}.`)
+const nameConflict = (instanceId: string, name: string) =>
+  new ApiError('SCAN_RULE_NAME_CONFLICT', `Instance ${instanceId} already has a scan rule named ${name}.`, { ruleName: ['is already used by another rule of this instance'] })
