@@ -223,6 +223,19 @@ test('a full scan started from the tag page runs to COMPLETE and its report show
   await expect(page.getByLabel('Package type')).toHaveValue('cve')
   await expect(vulns.getByRole('columnheader', { name: 'CVSS' })).toHaveAttribute('aria-sort', 'descending')
 
+  // The full scan's other findings: the demo plants the EICAR test file, a web shell, a
+  // miner config and an Alibaba Cloud key in app/.env (shown masked).
+  await page.getByRole('tab', { name: /^Malicious files/ }).click()
+  await expect(page).toHaveURL(/[?&]tab=malicious/)
+  const malicious = table(page, 'Malicious files')
+  await expect(malicious).toContainText('app/uploads/eicar.com')
+  await expect(malicious).toContainText('Eicar-Test-Signature')
+  await expect(malicious).toContainText('app/public/shell.php')
+  await page.getByRole('tab', { name: /^Baseline/ }).click()
+  const baseline = table(page, 'Baseline risks')
+  await expect(baseline).toContainText('ak_leak')
+  await expect(baseline).toContainText('LTAI***')
+
   // The scan tasks page lists the task first (newest first), linking to this report.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan tasks' }).click()
   await expect(page).toHaveURL(`/instances/${demo.instanceId}/scans`)
