@@ -1,0 +1,78 @@
+import type { RowData } from '@tanstack/react-table'
+import { Button } from '@/components/ui/button'
+import { DataTable } from '@/components/ui/data-table'
+import type { DataTableColumnDef } from '@/components/ui/data-table-features'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Select } from '@/components/ui/select'
+import { getTableUIState } from '@/components/ui/table-ui-state'
+
+/** What the baseline and malicious-file tabs say; everything else they share. */
+export interface LevelFindingsTexts {
+  caption: string
+  itemLabel: string
+  errorTitle: string
+  notChecked: { title: string; description: string }
+  empty: { title: string; description: string }
+  filteredEmpty: { title: string; description: string }
+}
+
+export interface LevelFindingsTableProps<T extends RowData, L extends string> {
+  texts: LevelFindingsTexts
+  levels: readonly { value: L; label: string }[]
+  /** Parses the select's value back to a level (undefined for "All levels"). */
+  parseLevel: (value: string) => L | undefined
+  columns: DataTableColumnDef<T>[]
+  getRowId: (row: T, index: number) => string
+  query: {
+    data?: { items: T[]; totalCount: number; scanService: string } | undefined
+    error: unknown
+    isFetching: boolean
+    refetch: () => Promise<unknown>
+  }
+  state: { level?: L | undefined; pageNo: number; pageSize: number }
+  setState: (patch: { level?: L | undefined; pageNo?: number; pageSize?: number }) => void
+  reset: () => void
+  isFiltered: boolean
+}
+
+/**
+ * A scan's findings that come in levels (baseline risks, malicious files): a level filter,
+ * a paged table, and the empty states that tell "nothing found" from "not checked" (a
+ * vulnerabilities-only scan runs neither check).
+ */
+export function LevelFindingsTable<T extends RowData, L extends string>(props: LevelFindingsTableProps<T, L>) {
+  const { texts, query, state, setState, reset } = props
+  const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: props.isFiltered || state.pageNo > 1 })
+  const notChecked = query.data?.scanService === 'ACR_SCAN_SERVICE'
+  const options = [{ value: '', label: 'All levels' }, ...props.levels]
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <Select
+          label="Level"
+          hideLabel
+          options={options}
+          value={state.level ?? ''}
+          onChange={(e) => setState({ level: props.parseLevel(e.target.value) })}
+          fieldClassName="w-44"
+        />
+      </div>
+      <DataTable
+        caption={texts.caption}
+        itemLabel={texts.itemLabel}
+        columns={props.columns}
+        uiState={uiState}
+        getRowId={props.getRowId}
+        totalCount={query.data?.totalCount ?? 0}
+        pageNo={state.pageNo}
+        pageSize={state.pageSize}
+        onPageChange={(pageNo) => setState({ pageNo })}
+        onPageSizeChange={(pageSize) => setState({ pageSize })}
+        onRetry={() => void query.refetch()}
+        errorTitle={texts.errorTitle}
+        emptyState={notChecked ? <EmptyState {...texts.notChecked} /> : <EmptyState {...texts.empty} />}
+        filteredEmptyState={<EmptyState {...texts.filteredEmpty} action={<Button onClick={reset}>Clear filter</Button>} />}
+      />
+    </div>
+  )
+}
