@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test'
 
 // Playwright's own browser download cannot work here: Debian's Chromium is used instead.
-const PORT = 8097
+// E2E_PORT and E2E_DIST let two checkouts' runs (or a run beside a dev server) coexist.
+const PORT = Number(process.env.E2E_PORT ?? 8097)
+const DATA = `.tmp/e2e-${PORT}`
 export const baseURL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
@@ -23,10 +25,16 @@ export default defineConfig({
   },
   webServer: {
     // A fresh data directory each run: the server starts on its embedded defaults, as `npm start` does.
-    command: 'rm -rf .tmp/e2e && node --import tsx server/main.ts',
+    command: `rm -rf ${DATA} && node --import tsx server/main.ts`,
     url: `${baseURL}/api/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '.tmp/e2e/data', LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: `${DATA}/data`,
+      LOG_LEVEL: 'warn',
+      ...(process.env.E2E_DIST ? { STATIC_DIR: process.env.E2E_DIST } : {}),
+    },
   },
 })
