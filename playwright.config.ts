@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test'
 const PORT = Number(process.env.E2E_PORT ?? 8097)
 const DATA = `.tmp/e2e-${PORT}`
 export const baseURL = `http://127.0.0.1:${PORT}`
+// e2e/embed.spec.ts serves the example portal (examples/portal/) from two more origins:
+// one in EMBED_ALLOWED_ORIGINS, one not, to see the browser refuse to frame the app.
+export const portalOrigins = { allowed: `http://127.0.0.1:${PORT + 1000}`, refused: `http://127.0.0.1:${PORT + 1001}` }
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,6 +37,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: `${DATA}/data`,
       LOG_LEVEL: 'warn',
+      EMBED_ALLOWED_ORIGINS: `'self' ${portalOrigins.allowed}`,
       ...(process.env.E2E_DIST ? { STATIC_DIR: process.env.E2E_DIST } : {}),
     },
   },

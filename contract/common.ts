@@ -23,9 +23,33 @@ export const errorStatus = {
   /** The instance already has a scan rule of this name. */
   SCAN_RULE_NAME_CONFLICT: 409,
   OPERATION_NOT_FOUND: 404,
+  /** Sign-in is required and the request carries no valid session, token or proxy identity. */
+  UNAUTHENTICATED: 401,
+  /** Sign-in with a token that is unknown, revoked or expired. */
+  TOKEN_INVALID: 401,
+  /** The principal's role may not call this operation. */
+  ACCESS_DENIED: 403,
+  /** A POST with the session cookie (or through the proxy) without the session's X-CSRF-Token. */
+  CSRF_TOKEN_INVALID: 403,
+  /** No API token has this id. */
+  API_TOKEN_NOT_EXIST: 404,
   INSTANCE_NAME_CONFLICT: 409,
+  /** No vulnerability exception has this id. */
+  VULN_EXCEPTION_NOT_EXIST: 404,
+  /** The exception is not in a state that allows this step (approving a decided request, withdrawing an approved one, …). */
+  VULN_EXCEPTION_STATE_CONFLICT: 409,
+  /** A pending or approved exception already covers this finding in this scope. */
+  VULN_EXCEPTION_DUPLICATE: 409,
+  /** The requester of an exception may not approve or deny it. */
+  VULN_EXCEPTION_SELF_APPROVAL: 403,
+  /** The scan has no finding with this CVE and componentId. */
+  FINDING_NOT_EXIST: 404,
   REGISTRY_UNREACHABLE: 502,
   REGISTRY_AUTH_FAILED: 400,
+  /** The upstream (ACR OpenAPI, StackRox Central) refused these credentials' access to this resource or action. */
+  UPSTREAM_PERMISSION_DENIED: 403,
+  /** The upstream kept throttling (Throttling.*, HTTP 429) past our retry budget; the message names its code. */
+  UPSTREAM_THROTTLED: 429,
   REGISTRY_ERROR: 502,
   DIRECTORY_INVALID: 400,
   OPERATION_NOT_SUPPORTED: 501,

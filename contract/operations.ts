@@ -1,4 +1,17 @@
 import { z } from 'zod'
+import { auditEventPage, listAuditEventQuery } from './audit'
+import {
+  apiToken,
+  apiTokenPage,
+  createApiTokenBody,
+  createApiTokenResult,
+  createSessionBody,
+  deleteSessionBody,
+  getSessionQuery,
+  listApiTokenQuery,
+  revokeApiTokenBody,
+  session,
+} from './auth'
 import {
   createInstanceBody,
   instance,
@@ -6,10 +19,30 @@ import {
   instanceIdBody,
   instanceIdQuery,
   instancePage,
+  instanceTriggers,
   listInstanceQuery,
+  setInstanceTriggersBody,
+  setInstanceTriggersResult,
   testInstanceConnectionResult,
 } from './instances'
+import {
+  createVulnExceptionBody,
+  createVulnExceptionResult,
+  decideVulnExceptionBody,
+  getVulnExceptionQuery,
+  listVulnExceptionQuery,
+  listVulnFindingStateQuery,
+  vulnException,
+  vulnExceptionPage,
+  vulnExceptionWithHistory,
+  vulnFindingStatePage,
+  withdrawVulnExceptionBody,
+} from './exceptions'
+import { compareScansQuery, scanComparison } from './compare'
+import { getScanFixPlanQuery, scanFixPlan } from './fix-plan'
 import { defineOperation } from './operation'
+import { getScanOverviewQuery, listScanComponentQuery, scanComponentPage, scanOverview } from './report-overview'
+import { previewScanRuleQuery, scanRulePreview } from './scan-rule-preview'
 import {
   getRepoTagQuery,
   getRepositoryQuery,
@@ -105,6 +138,28 @@ export const operations = {
     summary: 'Remove an instance and everything indexed from it',
     input: instanceIdBody,
     output: ok,
+  }),
+  getInstanceTriggers: defineOperation({
+    name: 'getInstanceTriggers',
+    method: 'GET',
+    tag: 'Instances',
+    summary: 'The registry webhook and poll settings of an instance',
+    description: 'Extension (not in ACR). Never answers the webhook secret: only whether one is set.',
+    input: instanceIdQuery,
+    output: instanceTriggers,
+  }),
+  setInstanceTriggers: defineOperation({
+    name: 'setInstanceTriggers',
+    method: 'POST',
+    tag: 'Instances',
+    summary: 'Set or rotate the webhook secret, and set the poll interval',
+    description:
+      'Extension (not in ACR). A registry that posts its notifications (CNCF distribution, `application/vnd.docker.distribution.events.v1+json`) ' +
+      'to POST /api/hooks/registry/{instanceId} with the secret in the X-Layerscope-Webhook-Secret header has every pushed tag indexed, and ' +
+      'scanned when an AUTO scan rule matches it (trigger PUSH). With a poll interval the server re-syncs the instance that often and scans ' +
+      'new and moved tags that AUTO rules match (trigger POLL). ROTATE answers the new secret once; only its hash is kept.',
+    input: setInstanceTriggersBody,
+    output: setInstanceTriggersResult,
   }),
   listNamespace: defineOperation({
     name: 'listNamespace',
@@ -226,9 +281,54 @@ export const operations = {
     summary: 'The whole report of a completed scan, in StackRox’s image model',
     description:
       'Metadata (digest, platform, OS, layers with the instruction that made each), components with their vulnerabilities (CVSS v2/v3), ' +
-      'StackRox scan notes (OS_UNAVAILABLE, PARTIAL_SCAN_DATA, …), the engine’s own notes and the advisory database’s age.',
+      'StackRox scan notes (OS_UNAVAILABLE, PARTIAL_SCAN_DATA, …), the engine’s own notes and the advisory database’s age. ' +
+      'With components=false, everything but the components list (a report page’s header and tab counts).',
     input: getImageReportQuery,
     output: imageReportView,
+  }),
+  getScanOverview: defineOperation({
+    name: 'getScanOverview',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'Aggregates of a completed scan for its overview: severities, CVSS metrics, scores, fixes, layers',
+    description:
+      'Extension (not in ACR). Counts by severity and fixable, CVSS v3 and v2 metric breakdowns, a score histogram (bins of 1.0), ' +
+      'the packages whose upgrade removes the most critical findings, findings per layer with its instruction and size, and baseline ' +
+      'and malicious-file counts by level. Each breakdown counts listRepoTagScanResult rows and names the filter that lists them.',
+    input: getScanOverviewQuery,
+    output: scanOverview,
+  }),
+  listScanComponent: defineOperation({
+    name: 'listScanComponent',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'Packages found by a completed scan, with their findings by severity; filtered, sorted and paged',
+    description: 'Extension (not in ACR). One row per package version and location, as getImageReport components.',
+    input: listScanComponentQuery,
+    output: scanComponentPage,
+  }),
+  getScanFixPlan: defineOperation({
+    name: 'getScanFixPlan',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'The fix plan of a completed scan: one upgrade per package, the biggest risk removed first',
+    description:
+      'Extension (not in ACR). Per package, the upgrade to the latest fixed version among its findings, with its command, the findings it ' +
+      'closes and those that remain (no fix known); ordered by the sum of the closed findings’ CVSS scores. Says which layers came from the ' +
+      'base image (from the layers’ history) and gives a Dockerfile snippet with one RUN per package manager.',
+    input: getScanFixPlanQuery,
+    output: scanFixPlan,
+  }),
+  compareScans: defineOperation({
+    name: 'compareScans',
+    method: 'GET',
+    tag: 'Scans',
+    summary: 'New, fixed and unchanged vulnerabilities of a scan against another',
+    description:
+      'Extension (not in ACR). Vulnerabilities are matched by CVE and package name. The other scan is a task of the same instance ' +
+      '(baseScanTaskId), or the newest COMPLETE scan of a tag (baseTag, its current digest) or a digest (baseDigest) of the same repository.',
+    input: compareScansQuery,
+    output: scanComparison,
   }),
   createScanRule: defineOperation({
     name: 'createScanRule',
@@ -283,10 +383,160 @@ export const operations = {
     tag: 'Scan rules',
     summary: 'Run a scan rule now: queue a scan of every indexed tag it matches',
     description:
-      'Extension (not in ACR). Queues an ACR_SCAN_SERVICE scan task of every tag in the index that the rule matches; a tag whose image already has ' +
-      'an unfinished task counts as existing. VUL rules only: SBOM rules answer OPERATION_NOT_SUPPORTED for now.',
+      'Extension (not in ACR). Queues an ACR_SCAN_SERVICE scan task of every tag in the index that the rule matches, of the rule’s scanType ' +
+      '(VUL: vulnerabilities; SBOM: the package inventory only, its CycloneDX SBOM kept with the task), recorded with trigger RULE and the rule’s id; ' +
+      'a tag whose image already has an unfinished task of that type counts as existing.',
     input: scanRuleRef,
     output: runScanRuleResult,
+  }),
+  previewScanRule: defineOperation({
+    name: 'previewScanRule',
+    method: 'GET',
+    tag: 'Scan rules',
+    summary: 'Which indexed tags a rule would match now, without saving it',
+    description:
+      'Extension (not in ACR). Takes a rule’s scope, namespaces, repoNames and repoTagFilterPattern (saved or not) and answers the indexed tags they ' +
+      'match, by repository path then tag, paged (pageSize default 20), with counts and the namespaces and repositories the index lacks. ' +
+      'Same checks as createScanRule: an invalid pattern is PARAM_INVALID with the reason and position. Writes nothing.',
+    input: previewScanRuleQuery,
+    output: scanRulePreview,
+  }),
+  createVulnException: defineOperation({
+    name: 'createVulnException',
+    method: 'POST',
+    tag: 'Exceptions',
+    summary: 'Request a deferral or a false-positive mark for one or more findings of a scan',
+    description:
+      'Extension (not in ACR; StackRox deferrals and false positives). One PENDING exception per finding (cveName + componentId of ' +
+      'listRepoTagScanResult), scoped to the scanned digest, every tag of its repository, or every image of the instance with that package ' +
+      'version. A DEFERRAL needs expiry (TWO_WEEKS, THIRTY_DAYS, NINETY_DAYS from the approval, UNTIL_FIXED, or DATE with expiresAt); every ' +
+      'request needs a reason and an OpenVEX justification. Needs the operator role. FINDING_NOT_EXIST for a finding the scan lacks, ' +
+      'VULN_EXCEPTION_DUPLICATE when one is already pending or approved in that scope; nothing is written on any error.',
+    input: createVulnExceptionBody,
+    output: createVulnExceptionResult,
+  }),
+  approveVulnException: defineOperation({
+    name: 'approveVulnException',
+    method: 'POST',
+    tag: 'Exceptions',
+    summary: 'Approve a pending exception, with a comment',
+    description:
+      'Extension. Needs the approver (or admin) role; the requester cannot approve their own request (VULN_EXCEPTION_SELF_APPROVAL). ' +
+      'A deferral period starts now. VULN_EXCEPTION_STATE_CONFLICT unless the exception is PENDING.',
+    input: decideVulnExceptionBody,
+    output: vulnException,
+  }),
+  denyVulnException: defineOperation({
+    name: 'denyVulnException',
+    method: 'POST',
+    tag: 'Exceptions',
+    summary: 'Deny a pending exception, with a comment',
+    description: 'Extension. Same rules as approveVulnException.',
+    input: decideVulnExceptionBody,
+    output: vulnException,
+  }),
+  withdrawVulnException: defineOperation({
+    name: 'withdrawVulnException',
+    method: 'POST',
+    tag: 'Exceptions',
+    summary: 'Withdraw your own pending exception request',
+    description: 'Extension. Only the requester, and only while PENDING.',
+    input: withdrawVulnExceptionBody,
+    output: vulnException,
+  }),
+  getVulnException: defineOperation({
+    name: 'getVulnException',
+    method: 'GET',
+    tag: 'Exceptions',
+    summary: 'One exception with its history',
+    description: 'Extension. The history lists every step (requested, approved, denied, withdrawn, expired, reopened on a fix) with actor, time and comment.',
+    input: getVulnExceptionQuery,
+    output: vulnExceptionWithHistory,
+  }),
+  listVulnException: defineOperation({
+    name: 'listVulnException',
+    method: 'GET',
+    tag: 'Exceptions',
+    summary: 'Exceptions, filtered, sorted and paged',
+    description: 'Extension. Filters: instance, repository, status, scope, kind, CVE, and approved deferrals ending within N days (expiringWithinDays).',
+    input: listVulnExceptionQuery,
+    output: vulnExceptionPage,
+  }),
+  listVulnFindingState: defineOperation({
+    name: 'listVulnFindingState',
+    method: 'GET',
+    tag: 'Exceptions',
+    summary: 'The StackRox state of every finding of a scan: OBSERVED, DEFERRED or FALSE_POSITIVE',
+    description:
+      'Extension. Per finding (cveName + componentId): state, suppressed, suppressActivation, suppressExpiry and the approved exception ' +
+      'that decides it (the most specific scope wins: digest, then repository, then component), plus pending requests covering it.',
+    input: listVulnFindingStateQuery,
+    output: vulnFindingStatePage,
+  }),
+  getSession: defineOperation({
+    name: 'getSession',
+    method: 'GET',
+    tag: 'Access',
+    summary: 'Who is calling: the principal, its permissions and the CSRF token',
+    description:
+      'Answers without sign-in: principal is null when nobody is signed in. permissions lists the operations the principal may call; ' +
+      'csrfToken must be sent as X-CSRF-Token on every POST made with the session cookie or through the sign-in proxy.',
+    input: getSessionQuery,
+    output: session,
+  }),
+  createSession: defineOperation({
+    name: 'createSession',
+    method: 'POST',
+    tag: 'Access',
+    summary: 'Sign in: exchange an API token for a session cookie',
+    description:
+      'Sets an HttpOnly, Secure session cookie (SameSite=None when the app may be embedded by another site, else Lax). ' +
+      'TOKEN_INVALID (401) for an unknown, revoked or expired token; nothing is stored then.',
+    input: createSessionBody,
+    output: session,
+  }),
+  deleteSession: defineOperation({
+    name: 'deleteSession',
+    method: 'POST',
+    tag: 'Access',
+    summary: 'Sign out: end this session',
+    input: deleteSessionBody,
+    output: ok,
+  }),
+  createApiToken: defineOperation({
+    name: 'createApiToken',
+    method: 'POST',
+    tag: 'Access',
+    summary: 'Create an API token (admin)',
+    description: 'The answer carries the token itself once; only its SHA-256 hash is stored.',
+    input: createApiTokenBody,
+    output: createApiTokenResult,
+  }),
+  listApiToken: defineOperation({
+    name: 'listApiToken',
+    method: 'GET',
+    tag: 'Access',
+    summary: 'API tokens, newest first (admin)',
+    input: listApiTokenQuery,
+    output: apiTokenPage,
+  }),
+  revokeApiToken: defineOperation({
+    name: 'revokeApiToken',
+    method: 'POST',
+    tag: 'Access',
+    summary: 'Revoke an API token and end its sessions (admin)',
+    description: 'API_TOKEN_NOT_EXIST for an unknown id. Revoking a revoked token changes nothing.',
+    input: revokeApiTokenBody,
+    output: apiToken,
+  }),
+  listAuditEvent: defineOperation({
+    name: 'listAuditEvent',
+    method: 'GET',
+    tag: 'Access',
+    summary: 'The audit log: who changed what, newest first (admin)',
+    description: 'Every successful write through the API, with its actor, operation, target ids and input (secrets left out).',
+    input: listAuditEventQuery,
+    output: auditEventPage,
   }),
 } as const
 

@@ -51,6 +51,15 @@ const ruleFields = {
     .meta({ description: 'RE2 regular expression that must match the whole tag name (it is anchored at both ends), e.g. `.*` or `prod-.*`.' }),
   namespaces: nameList.meta({ description: 'NAMESPACE scope: one or more. REPO scope: exactly one. INSTANCE scope: none. An array or a JSON-array string.' }),
   repoNames: nameList.meta({ description: 'REPO scope: one or more repository names inside the namespace. Otherwise none. An array or a JSON-array string.' }),
+  rescanOnAdvisoryUpdate: z
+    .boolean()
+    .default(false)
+    .meta(
+      ext(
+        'When the advisory store changes (an import), queue a rescan of every indexed tag the rule matches, once per change. Default false. ' +
+          'Works for either triggerType.',
+      ),
+    ),
 }
 
 type ScopeInput = { scanScope: ScanRuleScope; namespaces: string[]; repoNames: string[] }
@@ -101,6 +110,7 @@ export const scanRule = z
     repoTagFilterPattern: z.string(),
     namespaces: z.array(z.string()),
     repoNames: z.array(z.string()),
+    rescanOnAdvisoryUpdate: z.boolean().meta(ext('Rescan the matching tags when the advisory store changes.')),
     createTime: epochMs,
     updateTime: epochMs,
     unknownNamespaces: z.array(z.string()).meta(ext('Namespaces the rule names that the instance’s index does not have (yet). Allowed, flagged.')),

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { epochMs, instanceId, optionalParam, pageOf, pageQuery, repoId, sortOrder } from './common'
-import { advisoryDbInfo, baselineLevel, componentSource, cvssV2, cvssV3, maliciousLevel, osInfo, packageFormat, scanNote, scanType, severity } from './findings'
+import { advisoryDbInfo, baselineLevel, componentSource, cvssV2, cvssV3, maliciousLevel, osInfo, packageFormat, scanNote, scanType, severity, type CvssV2, type CvssV3 } from './findings'
 import { tagName } from './repositories'
+import { scanRuleId } from './scan-rules'
 
 /** The result filters' enums, re-exported so a scans page imports its vocabulary from one module. */
 export { scanType, severity } from './findings'
@@ -126,6 +127,29 @@ export const severityCounts = z
   .meta({ id: 'SeverityCounts' })
 export type SeverityCounts = z.infer<typeof severityCounts>
 
+/** What started a scan task: a person, a scan rule on push or poll, an advisory update, or demo seeding. */
+export const scanTriggerKind = z.enum(['USER', 'RULE', 'PUSH', 'POLL', 'ADVISORY_UPDATE', 'DEMO'])
+export type ScanTriggerKind = z.infer<typeof scanTriggerKind>
+
+export const scanTaskTrigger = z
+  .object({
+    kind: scanTriggerKind.meta({
+      description:
+        'USER: createRepoTagScanTask. RULE: runScanRule. PUSH: a registry push notification matched an AUTO rule. ' +
+        'POLL: the instance poller found a new or moved tag matching an AUTO rule. ADVISORY_UPDATE: the advisory store changed ' +
+        'and a rule opted in to rescans. DEMO: demo seeding.',
+    }),
+    scanRuleId: z.string().nullable().meta({ description: 'The rule behind RULE, PUSH, POLL and ADVISORY_UPDATE tasks; else null.' }),
+    actor: z.string().nullable().meta({ description: 'USER and RULE: who asked, when the request was signed in; else null.' }),
+    detail: z.string().nullable().meta({ description: 'Free text about the trigger, e.g. the notification id of a push or the advisory import of a rescan.' }),
+  })
+  .meta({ id: 'ScanTaskTrigger' })
+export type ScanTaskTrigger = z.infer<typeof scanTaskTrigger>
+
+/** VUL: packages matched against advisories. SBOM: the package inventory (CycloneDX) only, no matching. */
+export const scanTaskType = z.enum(['VUL', 'SBOM'])
+export type ScanTaskType = z.infer<typeof scanTaskType>
+
 export const scanTask = z
   .object({
     scanTaskId: z.string(),
@@ -152,6 +176,14 @@ export const scanTask = z
     finishTime: epochMs.nullable().meta(ext('When the task became COMPLETE or FAILED.')),
     nextRetryTime: epochMs.nullable().meta(ext('While RETRYING: when the next attempt may start.')),
     counts: severityCounts.nullable().meta(ext('Vulnerability counts once COMPLETE, else null.')),
+    trigger: scanTaskTrigger.meta(ext('What started the task.')),
+    scanType: scanTaskType.meta(
+      ext(
+        'VUL: a vulnerability scan (with baseline and malicious files for SAS_SCAN_SERVICE). SBOM: the image’s package inventory only, from an SBOM scan rule: ' +
+          'counts stay null, getImageReport answers its components (no vulnerabilities), and the vulnerability, summary, baseline and malicious-file ' +
+          'operations answer PARAM_INVALID for it. By-tag lookups only consider VUL tasks.',
+      ),
+    ),
   })
   .meta({ id: 'ScanTask' })
 export type ScanTask = z.infer<typeof scanTask>
@@ -164,6 +196,7 @@ export const listScanTaskQuery = pageQuery.extend({
   tag: optionalParam(tagName),
   status: listParam(anyCase(scanStatus)).meta({ description: 'One or more statuses (repeat the key or separate with commas).' }),
   scanService: optionalParam(anyCase(scanService)),
+  scanRuleId: optionalParam(scanRuleId).meta(ext('Only tasks started by this scan rule (runScanRule, push, poll or advisory rescans).')),
 })
 export const scanTaskPage = pageOf(scanTask)
 
@@ -192,8 +225,44 @@ export type ScanSummary = z.infer<typeof scanSummary>
 
 // ─── Vulnerabilities ─────────────────────────────────────────────────────────
 
-export const vulnerabilitySortBy = z.enum(['severity', 'cvss', 'package', 'cveName'])
+export const vulnerabilitySortBy = z.enum(['severity', 'cvss', 'package', 'cveName', 'published'])
 export type VulnerabilitySortBy = z.infer<typeof vulnerabilitySortBy>
+
+/**
+ * The CVSS metric filters: query parameter → the metric of the finding's v3 or v2 vector
+ * it matches. The overview's breakdowns are keyed by the same parameters, so a chart
+ * element links to exactly the rows it counts.
+ */
+export const CVSS_V3_FILTERS = {
+  attackVector: 'attackVector',
+  attackComplexity: 'attackComplexity',
+  privilegesRequired: 'privilegesRequired',
+  userInteraction: 'userInteraction',
+  scope: 'scope',
+  confidentialityImpact: 'confidentiality',
+  integrityImpact: 'integrity',
+  availabilityImpact: 'availability',
+} as const satisfies Record<string, Exclude<keyof CvssV3, 'vector' | 'version' | 'baseScore' | 'exploitabilityScore' | 'impactScore'>>
+export const CVSS_V2_FILTERS = {
+  accessVector: 'accessVector',
+  accessComplexity: 'accessComplexity',
+  authentication: 'authentication',
+  v2ConfidentialityImpact: 'confidentiality',
+  v2IntegrityImpact: 'integrity',
+  v2AvailabilityImpact: 'availability',
+} as const satisfies Record<string, Exclude<keyof CvssV2, 'vector' | 'baseScore' | 'exploitabilityScore' | 'impactScore'>>
+export type CvssV3FilterParam = keyof typeof CVSS_V3_FILTERS
+export type CvssV2FilterParam = keyof typeof CVSS_V2_FILTERS
+export type CvssFilterParam = CvssV3FilterParam | CvssV2FilterParam
+
+const v3Metric = <K extends CvssV3FilterParam>(param: K) =>
+  optionalParam(anyCase(cvssV3.shape[CVSS_V3_FILTERS[param]])).meta(ext(`Only findings whose CVSS v3 ${CVSS_V3_FILTERS[param]} is this value.`))
+const v2Metric = <K extends CvssV2FilterParam>(param: K) =>
+  optionalParam(anyCase(cvssV2.shape[CVSS_V2_FILTERS[param]])).meta(ext(`Only findings whose CVSS v2 ${CVSS_V2_FILTERS[param]} is this value.`))
+
+/** `true`/`false` in a query string (z.coerce.boolean would read "false" as true). */
+export const booleanParam = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v === '' ? undefined : v), z.boolean().optional())
+const cvssBound = optionalParam(z.coerce.number().min(0).max(10))
 
 export const listRepoTagScanResultQuery = scanTarget
   .extend(pageQuery.shape)
@@ -210,12 +279,35 @@ export const listRepoTagScanResultQuery = scanTarget
     filterValue: optionalParam(anyCase(z.enum(['FixCmd']))).meta({
       description: 'FixCmd: the same rows, each reduced to its fixCmd (absent when there is no fix), as ACR does.',
     }),
+    fixable: booleanParam.meta(ext('true: only findings with a fixed version; false: only those without.')),
+    attackVector: v3Metric('attackVector'),
+    attackComplexity: v3Metric('attackComplexity'),
+    privilegesRequired: v3Metric('privilegesRequired'),
+    userInteraction: v3Metric('userInteraction'),
+    scope: v3Metric('scope'),
+    confidentialityImpact: v3Metric('confidentialityImpact'),
+    integrityImpact: v3Metric('integrityImpact'),
+    availabilityImpact: v3Metric('availabilityImpact'),
+    accessVector: v2Metric('accessVector'),
+    accessComplexity: v2Metric('accessComplexity'),
+    authentication: v2Metric('authentication'),
+    v2ConfidentialityImpact: v2Metric('v2ConfidentialityImpact'),
+    v2IntegrityImpact: v2Metric('v2IntegrityImpact'),
+    v2AvailabilityImpact: v2Metric('v2AvailabilityImpact'),
+    cvssMin: cvssBound.meta(ext('Only findings whose best CVSS base score is at least this (0–10). Findings without a score are left out.')),
+    cvssMax: cvssBound.meta(ext('Only findings whose best CVSS base score is at most this (0–10); scores have one decimal, so 7.9 closes the 7.0 bin.')),
+    layerIndex: optionalParam(z.coerce.number().int().min(0)).meta(ext('Only findings in packages added by this layer (bottom = 0).')),
+    componentId: optionalParam(z.string().trim().min(1).max(128)).meta(ext('Only findings of this package (a componentId of getImageReport or listScanComponent).')),
     sortBy: optionalParam(vulnerabilitySortBy).meta(
-      ext('severity (default), cvss, package (name then version) or cveName. Ties are broken by CVE id, package and row, so pages never overlap.'),
+      ext(
+        'severity (default), cvss, package (name then version), cveName or published (advisory publication date; undated last). ' +
+          'Ties are broken by CVE id, package and row, so pages never overlap.',
+      ),
     ),
-    sortOrder: optionalParam(sortOrder).meta(ext('Default desc for severity and cvss (worst first), asc for package and cveName.')),
+    sortOrder: optionalParam(sortOrder).meta(ext('Default desc for severity, cvss and published (worst or newest first), asc for package and cveName.')),
   })
   .refine(targetGiven, targetMessage)
+  .refine((q) => q.cvssMin === undefined || q.cvssMax === undefined || q.cvssMin <= q.cvssMax, { message: 'cvssMin must not exceed cvssMax', path: ['cvssMin'] })
 
 export const vulnerabilityItem = z
   .object({
@@ -338,7 +430,15 @@ export const maliciousPage = pageOf(maliciousItem).extend({
 
 // ─── The whole report (StackRox's image model) ───────────────────────────────
 
-export const getImageReportQuery = z.object({ scanTaskId })
+export const getImageReportQuery = z.object({
+  scanTaskId,
+  components: booleanParam.meta(
+    ext(
+      'false: leave out scan.components (answered as an empty list) and keep everything else, counts included: the header and ' +
+        'tab counts of a report page in a few KB instead of megabytes. Default true.',
+    ),
+  ),
+})
 
 /** StackRox's image scan notes: what the scan could not cover. */
 export const imageScanNote = z.enum(['OS_UNAVAILABLE', 'PARTIAL_SCAN_DATA', 'OS_CVES_UNAVAILABLE', 'OS_CVES_STALE', 'LANGUAGE_CVES_UNAVAILABLE'])
@@ -431,6 +531,7 @@ export const imageReportView = z
       scannerVersion: z.string(),
       /** `ubuntu:22.04`, or `unknown`. */
       operatingSystem: z.string(),
+      /** Empty when asked with `components=false`; `components` below still counts them. */
       components: z.array(reportComponent),
       notes: z.array(imageScanNote),
     }),

@@ -117,6 +117,11 @@ test('a full scan started from the tag page runs to COMPLETE and its report show
     `Severity distribution: ${summary.criticalSeverity} critical, ${summary.highSeverity} high`,
   )
 
+  // The report opens on its Overview; the findings are on the Vulnerabilities tab.
+  await expect(page.getByRole('tab', { name: /^Overview/ })).toHaveAttribute('aria-selected', 'true')
+  await page.getByRole('tab', { name: /^Vulnerabilities/ }).click()
+  await expect.poll(() => query(page)).toEqual({ tab: ['vulnerabilities'] })
+
   // Log4Shell in log4j-core 2.14.1: Critical, CVSS 10.0, fixed in 2.15.0, linked.
   const vulns = table(page, 'Vulnerabilities')
   await expect.poll(() => cves(page)).toEqual(await apiCves(request, scanTaskId))
@@ -162,13 +167,19 @@ test('a full scan started from the tag page runs to COMPLETE and its report show
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     'update org.apache.logging.log4j:log4j-core to 2.15.0',
   )
+  // Closing the details again leaves the view as it was before.
+  await log4shell.getByRole('button', { name: `Details of ${LOG4SHELL} in log4j-core` }).click()
+  await expect(
+    log4shell.getByRole('button', { name: `Details of ${LOG4SHELL} in log4j-core` }),
+  ).toHaveAttribute('aria-expanded', 'false')
+  await expect.poll(() => query(page)).toEqual({ tab: ['vulnerabilities'] })
 
   // Severity filter: in the URL, and the rows are the server's for it.
   await page
     .getByRole('group', { name: 'Severity' })
     .getByRole('button', { name: /^Critical/ })
     .click()
-  await expect.poll(() => query(page)).toEqual({ severity: ['Critical'] })
+  await expect.poll(() => query(page)).toEqual({ tab: ['vulnerabilities'], severity: ['Critical'] })
   await expect.poll(() => cves(page)).toEqual(await apiCves(request, scanTaskId, { severity: 'Critical' }))
   expect(await cves(page)).toHaveLength(summary.criticalSeverity)
   await expect(
@@ -177,7 +188,7 @@ test('a full scan started from the tag page runs to COMPLETE and its report show
 
   // Package type: application dependencies (sca) on top of it, then OS packages (cve).
   await page.getByLabel('Package type').selectOption('sca')
-  await expect.poll(() => query(page)).toEqual({ severity: ['Critical'], scanType: ['sca'] })
+  await expect.poll(() => query(page)).toEqual({ tab: ['vulnerabilities'], severity: ['Critical'], scanType: ['sca'] })
   await expect
     .poll(() => cves(page))
     .toEqual(await apiCves(request, scanTaskId, { severity: 'Critical', scanType: 'sca' }))
@@ -187,7 +198,7 @@ test('a full scan started from the tag page runs to COMPLETE and its report show
     .getByRole('button', { name: /^Critical/ })
     .click()
   await page.getByLabel('Package type').selectOption('cve')
-  await expect.poll(() => query(page)).toEqual({ scanType: ['cve'] })
+  await expect.poll(() => query(page)).toEqual({ tab: ['vulnerabilities'], scanType: ['cve'] })
   const osCves = await apiCves(request, scanTaskId, { scanType: 'cve' })
   await expect.poll(() => cves(page)).toEqual(osCves)
   expect(osCves).not.toContain(LOG4SHELL)
@@ -195,10 +206,10 @@ test('a full scan started from the tag page runs to COMPLETE and its report show
   // The search box is the API's vulQueryKey (CVE id, alias, package or description).
   const search = page.getByRole('searchbox', { name: 'Search vulnerabilities' })
   await search.fill('musl')
-  await expect.poll(() => query(page)).toEqual({ scanType: ['cve'], vulQueryKey: ['musl'] })
+  await expect.poll(() => query(page)).toEqual({ tab: ['vulnerabilities'], scanType: ['cve'], vulQueryKey: ['musl'] })
   await expect.poll(() => cves(page)).toEqual(await apiCves(request, scanTaskId, { scanType: 'cve', vulQueryKey: 'musl' }))
   await search.fill('')
-  await expect.poll(() => query(page)).toEqual({ scanType: ['cve'] })
+  await expect.poll(() => query(page)).toEqual({ tab: ['vulnerabilities'], scanType: ['cve'] })
 
   // "Copy fix commands" copies every distinct command of the filtered rows (filterValue=FixCmd).
   const fixCmds = await callApi(request, 'listRepoTagScanResult', {
@@ -215,10 +226,11 @@ test('a full scan started from the tag page runs to COMPLETE and its report show
   // Sort by CVSS, highest first: in the URL too; a reload keeps the whole view.
   await vulns.getByRole('button', { name: 'CVSS' }).click()
   // Highest first is CVSS's default order, so the URL leaves it out.
-  await expect.poll(() => query(page)).toEqual({ scanType: ['cve'], sortBy: ['cvss'] })
+  await expect.poll(() => query(page)).toEqual({ tab: ['vulnerabilities'], scanType: ['cve'], sortBy: ['cvss'] })
   const sorted = await apiCves(request, scanTaskId, { scanType: 'cve', sortBy: 'cvss', sortOrder: 'desc' })
   await expect.poll(() => cves(page)).toEqual(sorted)
   await page.reload()
+  await expect(page.getByRole('tab', { name: /^Vulnerabilities/ })).toHaveAttribute('aria-selected', 'true')
   await expect.poll(() => cves(page)).toEqual(sorted)
   await expect(page.getByLabel('Package type')).toHaveValue('cve')
   await expect(vulns.getByRole('columnheader', { name: 'CVSS' })).toHaveAttribute('aria-sort', 'descending')
@@ -325,8 +337,17 @@ for (const scheme of ['light', 'dark'] as const) {
       const tabs = page.getByRole('tablist', { name: 'Report sections' })
       for (const [name, param, ready] of [
         [
-          'Vulnerabilities',
+          'Overview',
           undefined,
+          async () => {
+            const summary = page.getByRole('region', { name: 'Summary' })
+            await expect(summary.getByRole('figure', { name: 'Severity distribution' })).toBeVisible()
+            await expect(page.getByRole('figure', { name: 'Findings per layer' })).toBeVisible()
+          },
+        ],
+        [
+          'Vulnerabilities',
+          'vulnerabilities',
           async () => {
             await expect(table(page, 'Vulnerabilities')).toHaveAttribute('aria-busy', 'false')
             // With a row's details open: the CVSS vectors and metric lists are checked too.
@@ -399,17 +420,22 @@ test('start a scan and reach its report by keyboard alone', async ({ page, reque
   await expect(page.getByRole('heading', { level: 1, name: `${REPO}:${TAG}` })).toBeVisible()
 
   // The tabs are one stop; arrows move between them and the URL follows.
+  const overviewTab = page.getByRole('tab', { name: /^Overview/ })
   const vulnerabilitiesTab = page.getByRole('tab', { name: /^Vulnerabilities/ })
-  await tabTo(page, vulnerabilitiesTab)
-  await expectVisibleFocus(vulnerabilitiesTab)
+  await tabTo(page, overviewTab)
+  await expectVisibleFocus(overviewTab)
   await page.keyboard.press('ArrowRight')
-  await expect(page.getByRole('tab', { name: /^Baseline/ })).toBeFocused()
-  await expect(page).toHaveURL(/\?tab=baseline$/)
+  await expect(vulnerabilitiesTab).toBeFocused()
+  await expect(page).toHaveURL(/\?tab=vulnerabilities$/)
   await page.keyboard.press('End')
   await expect(page.getByRole('tab', { name: /^Notes/ })).toHaveAttribute('aria-selected', 'true')
   await expect(page).toHaveURL(/\?tab=notes$/)
   await page.keyboard.press('Home')
+  await expect(overviewTab).toHaveAttribute('aria-selected', 'true')
   await expect(page).toHaveURL(`/instances/${demo.instanceId}/scans/${scanTaskId}`)
+  await page.keyboard.press('ArrowRight')
+  await expect(vulnerabilitiesTab).toHaveAttribute('aria-selected', 'true')
+  await expect(page).toHaveURL(/\?tab=vulnerabilities$/)
 
   // A vulnerability's details open from the keyboard.
   const expand = page.getByRole('button', { name: `Details of ${LOG4SHELL} in log4j-core` })

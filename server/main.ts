@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
+import { authSettings } from './auth/auth-settings'
 import { boot } from './boot'
-import { loadEnv, scanSettings } from './env'
+import { loadEnv, providerSettings, scanSettings, wireSettings } from './env'
 import { createLogger } from './log'
 
 /** `npm start`: one process serving the API and the SPA on one port. */
@@ -8,6 +9,7 @@ async function main() {
   const env = loadEnv()
   const log = createLogger(env.LOG_LEVEL)
   const started = Date.now()
+  const auth = authSettings(env)
   const booted = await boot({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.dataDir,
@@ -16,8 +18,14 @@ async function main() {
     scans: scanSettings(env),
     staticDir: env.staticDir,
     security: { frameAncestors: env.EMBED_ALLOWED_ORIGINS },
+    auth,
+    credentialsKey: env.CREDENTIALS_KEY,
+    wire: wireSettings(env),
+    providers: providerSettings(env),
     log,
   })
+  // Which doors are open, never what opens them: no secret is logged.
+  log.info('sign-in', { mode: auth.mode, proxyHeader: auth.proxy?.userHeader ?? null, sessionCookieSameSite: auth.sameSite })
   const server = serve({ fetch: booted.app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info('listening', { url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${info.port}`, database: booted.database.kind, ms: Date.now() - started })
   })

@@ -1,5 +1,5 @@
 import { bootWorker } from './boot'
-import { loadEnv, scanSettings } from './env'
+import { loadEnv, providerSettings, scanSettings } from './env'
 import { createLogger } from './log'
 
 /**
@@ -14,7 +14,7 @@ async function main() {
   if (!env.DATABASE_URL) log.warn('no DATABASE_URL: this worker opens the PGlite database in DATA_DIR, which the server cannot share while it runs')
   const settings = scanSettings(env)
   if (settings.concurrency < 1) throw new Error('SCAN_WORKERS is 0: this worker would do nothing.')
-  const worker = await bootWorker({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, schema: env.DATABASE_SCHEMA, log, scans: settings })
+  const worker = await bootWorker({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, schema: env.DATABASE_SCHEMA, credentialsKey: env.CREDENTIALS_KEY, providers: providerSettings(env), log, scans: settings })
   log.info('worker ready', { worker: worker.workers.name, database: worker.database.kind, concurrency: settings.concurrency })
   let stopping = false
   const stop = (signal: string) => {

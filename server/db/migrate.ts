@@ -3,6 +3,10 @@ import * as m0001 from './migrations/0001-browse'
 import * as m0002 from './migrations/0002-advisories'
 import * as m0003 from './migrations/0003-scans'
 import * as m0004 from './migrations/0004-scan-rules'
+import * as m0005 from './migrations/0005-scan-triggers'
+import * as m0006 from './migrations/0006-auth'
+import * as m0008 from './migrations/0008-exceptions'
+import * as m0009 from './migrations/0009-providers'
 
 /**
  * Migrations are imported, not read from a folder at run time, so they work the same
@@ -13,6 +17,10 @@ const migrations: Record<string, Migration> = {
   '0002-advisories': m0002,
   '0003-scans': m0003,
   '0004-scan-rules': m0004,
+  '0005-scan-triggers': m0005,
+  '0006-auth': m0006,
+  '0008-exceptions': m0008,
+  '0009-providers': m0009,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) }

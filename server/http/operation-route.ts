@@ -38,6 +38,8 @@ export function mountOperation<O extends Operation>(app: OpenAPIHono<AppEnv>, op
     responses: {
       200: { description: 'OK', content: { 'application/json': { schema: op.output } } },
       400: errorResponse('PARAM_INVALID or another client error'),
+      401: errorResponse('UNAUTHENTICATED: sign-in is required (Authorization: Bearer lsk_…, the session cookie, or the sign-in proxy)'),
+      403: errorResponse('ACCESS_DENIED (the role may not call this operation) or CSRF_TOKEN_INVALID (a cookie-session POST without X-CSRF-Token)'),
       404: errorResponse('Unknown id (INSTANCE_NOT_EXIST, REPO_NOT_EXIST, TAG_NOT_EXIST, SCAN_TASK_NOT_EXIST, SCAN_NOT_FOUND, …)'),
       409: errorResponse('Conflict with the current state (SCAN_NOT_COMPLETE, SCAN_FAILED, INSTANCE_NAME_CONFLICT)'),
       500: errorResponse('INTERNAL_ERROR'),
@@ -47,8 +49,10 @@ export function mountOperation<O extends Operation>(app: OpenAPIHono<AppEnv>, op
     route,
     async (c) => {
       const input = (op.method === 'GET' ? c.req.valid('query' as never) : c.req.valid('json' as never)) as z.output<O['input']>
-      const output = await handler(input, c)
-      return c.json(op.output.parse(output) as never, 200)
+      const output: unknown = op.output.parse(await handler(input, c))
+      // Every successful write is audited (server/audit/): who, which operation, which ids.
+      if (op.method === 'POST') await c.get('recordAudit')?.(op.name, input, output)
+      return c.json(output as never, 200)
     },
     (result) => {
       if (!result.success) throw paramInvalid(result.error)

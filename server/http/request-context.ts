@@ -19,5 +19,9 @@ export interface AppEnv extends HonoEnv {
     requestId: string
     log: Logger
     principal?: Principal
+    /** The token the principal's writes must carry in X-CSRF-Token; null when none is needed (server/auth/). */
+    csrfToken?: string | null
+    /** Records a successful write in the audit log (server/audit/); the operation mount calls it. */
+    recordAudit?: (action: string, input: unknown, output: unknown) => Promise<void>
   }
 }

@@ -2,7 +2,9 @@ import type { CreateInstanceBody, Instance, InstanceConnection } from '@contract
 import type { Db } from '../db/database'
 import { ApiError } from '../errors'
 import { newId } from '../ids'
-import { checkConnection, toStoredConnection } from '../providers/local/connection'
+import { checkConnection, type InstanceProvider, type StoredInstanceConnection } from '../providers/provider'
+import { providerOf, providersFor } from '../providers/provider-registry'
+import { toStoredInstanceConnection } from '../providers/stored-connection'
 import { deleteInstance, getInstance, insertInstance, instanceNameTaken } from './instance-store'
 import type { SyncRunner } from './sync-runner'
 
@@ -19,17 +21,23 @@ export class InstanceService {
     if (await instanceNameTaken(this.db, instanceName)) {
       throw new ApiError('INSTANCE_NAME_CONFLICT', `An instance named "${instanceName}" already exists.`, { instanceName: ['is already used by another instance'] })
     }
-    const stored = toStoredConnection(conn)
-    await checkConnection(stored)
+    const stored = toStoredInstanceConnection(conn)
+    await checkConnection(this.providerFor(stored), stored)
     const id = opts.id ?? newId('cri')
     await insertInstance(this.db, id, instanceName, stored)
     void this.sync.start(id)
     return getInstance(this.db, id)
   }
 
+  /** A failed registry test is an answer, not an error: it names the step that failed. */
   async test(conn: InstanceConnection) {
-    const { message, repositoryCount } = await checkConnection(toStoredConnection(conn))
-    return { ok: true as const, message, repositoryCount }
+    const stored = toStoredInstanceConnection(conn)
+    return this.providerFor(stored).testConnection(stored)
+  }
+
+  /** The provider of a connection, typed loosely: `stored` is of the kind the provider serves. */
+  private providerFor(stored: StoredInstanceConnection): InstanceProvider<StoredInstanceConnection['kind']> {
+    return providerOf(providersFor(this.db), stored.kind)
   }
 
   async syncNow(instanceId: string): Promise<Instance> {

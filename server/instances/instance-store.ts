@@ -4,6 +4,10 @@ import type { Page } from '@contract/common'
 import type { Db } from '../db/database'
 import { ApiError } from '../errors'
 import type { StoredConnection } from '../providers/local/connection'
+import type { StoredInstanceConnection } from '../providers/provider'
+import { unsupportedOperations } from '../providers/provider'
+import { defaultProviders, providerOf } from '../providers/provider-registry'
+import { credentialCipherFor } from './credentials-crypto'
 
 /** Instance rows plus the counts the list shows, in one query. */
 function selectInstances(db: Db) {
@@ -27,12 +31,18 @@ export function toInstance(row: InstanceWithCounts): Instance {
   return {
     instanceId: row.id,
     instanceName: row.name,
-    provider: 'local',
+    provider: providerOf(defaultProviders(), row.kind).name,
     kind: row.kind,
     endpoint: row.endpoint,
-    username: row.username,
+    // ACR keeps its AccessKey ID in this column; only a registry user name is shown.
+    username: row.kind === 'REGISTRY' ? row.username : null,
     hasPassword: row.password !== null && row.password !== '',
     insecureTls: row.insecure_tls,
+    regionId: row.region_id,
+    upstreamInstanceId: row.upstream_instance_id,
+    credentialSource: row.kind === 'ACR' ? (row.password ? 'STORED' : 'ENVIRONMENT') : null,
+    cluster: row.cluster,
+    unsupportedOperations: unsupportedOperations(providerOf(defaultProviders(), row.kind)),
     syncStatus: row.sync_status,
     syncError: row.sync_error,
     lastSyncTime: row.last_sync_at ? new Date(row.last_sync_at).getTime() : null,
@@ -67,26 +77,62 @@ export async function getInstance(db: Db, instanceId: string): Promise<Instance>
   return toInstance(row)
 }
 
+/** The connection of a local (REGISTRY or DIRECTORY) instance; other kinds have no image source of ours. */
 export async function getInstanceConnection(db: Db, instanceId: string): Promise<StoredConnection> {
-  const row = await db.selectFrom('instances').selectAll().where('id', '=', instanceId).executeTakeFirst()
-  if (!row) throw new ApiError('INSTANCE_NOT_EXIST', `Instance ${instanceId} does not exist.`)
-  return { kind: row.kind, endpoint: row.endpoint, username: row.username, password: row.password, insecureTls: row.insecure_tls }
+  const conn = await getStoredConnection(db, instanceId)
+  if (conn.kind === 'ACR' || conn.kind === 'STACKROX') {
+    throw new ApiError('OPERATION_NOT_SUPPORTED', `Instance ${instanceId} is served by the ${conn.kind === 'ACR' ? 'acr' : 'stackrox'} provider: its images are not pulled by this server.`)
+  }
+  return conn
 }
 
-export async function insertInstance(db: Db, id: string, name: string, conn: StoredConnection): Promise<void> {
+/** Any instance's connection, its secret decrypted (credentials-crypto.ts). */
+export async function getStoredConnection(db: Db, instanceId: string): Promise<StoredInstanceConnection> {
+  const row = await db.selectFrom('instances').selectAll().where('id', '=', instanceId).executeTakeFirst()
+  if (!row) throw new ApiError('INSTANCE_NOT_EXIST', `Instance ${instanceId} does not exist.`)
+  const password = row.password ? credentialCipherFor(db).decrypt(row.password, row.id) : row.password
+  switch (row.kind) {
+    case 'ACR':
+      return {
+        kind: 'ACR',
+        endpoint: row.endpoint,
+        regionId: row.region_id ?? '',
+        acrInstanceId: row.upstream_instance_id ?? '',
+        accessKey: row.username && password ? { id: row.username, secret: password } : null,
+      }
+    case 'STACKROX':
+      return { kind: 'STACKROX', endpoint: row.endpoint, apiToken: password ?? '', cluster: row.cluster, insecureTls: row.insecure_tls }
+    default:
+      return { kind: row.kind, endpoint: row.endpoint, username: row.username, password, insecureTls: row.insecure_tls }
+  }
+}
+
+/** The columns each kind keeps: the secret half always in `password`, to be encrypted. */
+function connectionColumns(conn: StoredInstanceConnection) {
+  switch (conn.kind) {
+    case 'ACR':
+      return { endpoint: conn.endpoint, username: conn.accessKey?.id ?? null, password: conn.accessKey?.secret ?? null, insecure_tls: false, region_id: conn.regionId, upstream_instance_id: conn.acrInstanceId, cluster: null }
+    case 'STACKROX':
+      return { endpoint: conn.endpoint, username: null, password: conn.apiToken, insecure_tls: conn.insecureTls, region_id: null, upstream_instance_id: null, cluster: conn.cluster }
+    default:
+      return { endpoint: conn.endpoint, username: conn.username, password: conn.password, insecure_tls: conn.insecureTls, region_id: null, upstream_instance_id: null, cluster: null }
+  }
+}
+
+export async function insertInstance(db: Db, id: string, name: string, conn: StoredInstanceConnection): Promise<void> {
   const now = new Date()
+  const { password, ...columns } = connectionColumns(conn)
   try {
     await db
       .insertInto('instances')
       .values({
         id,
         name,
-        provider: 'local',
+        provider: providerOf(defaultProviders(), conn.kind).name,
         kind: conn.kind,
-        endpoint: conn.endpoint,
-        username: conn.username,
-        password: conn.password,
-        insecure_tls: conn.insecureTls,
+        ...columns,
+        // Encrypted at rest (credentials-crypto.ts); only getStoredConnection decrypts it.
+        password: password ? credentialCipherFor(db).encrypt(password, id) : password,
         sync_status: 'PENDING',
         sync_error: null,
         last_sync_at: null,

@@ -1,7 +1,8 @@
 import type { Db } from '../db/database'
 import type { Logger } from '../log'
-import { syncInstanceIndex } from '../providers/local/sync'
-import { getInstanceConnection } from './instance-store'
+import type { InstanceProvider, StoredInstanceConnection } from '../providers/provider'
+import { providerOf, providersFor } from '../providers/provider-registry'
+import { getStoredConnection } from './instance-store'
 
 /**
  * Runs index syncs in the background, one at a time per instance: asking for a sync
@@ -43,8 +44,9 @@ export class SyncRunner {
     const started = Date.now()
     try {
       await this.db.updateTable('instances').set({ sync_status: 'SYNCING', modified_at: new Date() }).where('id', '=', instanceId).execute()
-      const conn = await getInstanceConnection(this.db, instanceId)
-      const result = await syncInstanceIndex(this.db, instanceId, conn, this.log, this.abort.signal)
+      const conn = await getStoredConnection(this.db, instanceId)
+      const provider: InstanceProvider<StoredInstanceConnection['kind']> = providerOf(providersFor(this.db), conn.kind)
+      const result = await provider.syncIndex(conn, { db: this.db, instanceId, log: this.log, signal: this.abort.signal })
       const warning = result.skipped.length
         ? `${result.skipped.length} tag(s) could not be read: ` +
           result.skipped

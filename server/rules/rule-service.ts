@@ -7,7 +7,8 @@ import { ApiError } from '../errors'
 import { newId } from '../ids'
 import { getInstance } from '../instances/instance-store'
 import type { ScanTaskService } from '../scans/scan-service'
-import { compileTagPattern, describePatternError, ruleMatches } from './rule-matcher'
+import { compileTagPattern, describePatternError } from './rule-matcher'
+import { indexedTags, queueRuleScans, toStoredRule } from './rule-scans'
 
 type RuleRow = Selectable<ScanRuleTable>
 
@@ -31,6 +32,7 @@ export class ScanRuleService {
   async create(input: CreateScanRuleInput): Promise<{ scanRuleId: string }> {
     await getInstance(this.db, input.instanceId)
     checkPattern(input.repoTagFilterPattern)
+    checkRescan(input.scanType, input.rescanOnAdvisoryUpdate)
     await this.checkNameFree(input.instanceId, input.ruleName)
     const id = newId('crscnr')
     const now = new Date()
@@ -47,6 +49,7 @@ export class ScanRuleService {
           tag_pattern: input.repoTagFilterPattern,
           namespaces: JSON.stringify(input.namespaces),
           repo_names: JSON.stringify(input.repoNames),
+          rescan_on_advisory_update: input.rescanOnAdvisoryUpdate,
           created_at: now,
           updated_at: now,
         })
@@ -66,6 +69,7 @@ export class ScanRuleService {
       })
     }
     checkPattern(input.repoTagFilterPattern)
+    checkRescan(row.scan_type, input.rescanOnAdvisoryUpdate)
     if (input.ruleName !== row.name) await this.checkNameFree(input.instanceId, input.ruleName)
     try {
       await this.db
@@ -77,6 +81,7 @@ export class ScanRuleService {
           tag_pattern: input.repoTagFilterPattern,
           namespaces: JSON.stringify(input.namespaces),
           repo_names: JSON.stringify(input.repoNames),
+          rescan_on_advisory_update: input.rescanOnAdvisoryUpdate,
           updated_at: new Date(),
         })
         .where('id', '=', row.id)
@@ -121,31 +126,13 @@ export class ScanRuleService {
   }
 
   /**
-   * MANUAL "run now": queues a scan (ACR_SCAN_SERVICE) of every indexed tag the rule
-   * matches. Tags of one image share a task, so the second counts as existing.
+   * "Run now": queues a scan (ACR_SCAN_SERVICE; VUL, or SBOM for an SBOM rule) of every
+   * indexed tag the rule matches, recorded as started by the rule and `actor`. Tags of
+   * one image share a task, so the second counts as existing.
    */
-  async runNow(q: { instanceId: string; scanRuleId: string }): Promise<{ queued: number; existing: number }> {
-    const rule = await this.get(q)
-    if (rule.scanType !== 'VUL') {
-      throw new ApiError('OPERATION_NOT_SUPPORTED', 'Only VUL scan rules can be run for now; SBOM analysis is not implemented yet.')
-    }
-    const tags = await this.db
-      .selectFrom('tags as t')
-      .innerJoin('repositories as r', 'r.id', 't.repo_id')
-      .select(['t.repo_id', 't.tag', 'r.namespace', 'r.name'])
-      .where('t.instance_id', '=', q.instanceId)
-      .orderBy('r.full_name')
-      .orderBy('t.tag')
-      .execute()
-    let queued = 0
-    let existing = 0
-    for (const t of tags) {
-      if (!ruleMatches(rule, { namespace: t.namespace, repoName: t.name, tag: t.tag })) continue
-      const res = await this.scans.create({ instanceId: q.instanceId, repoId: t.repo_id, tag: t.tag, scanService: 'ACR_SCAN_SERVICE' })
-      if (res.existing) existing++
-      else queued++
-    }
-    return { queued, existing }
+  async runNow(q: { instanceId: string; scanRuleId: string }, actor: string | null = null): Promise<{ queued: number; existing: number }> {
+    const rule = toStoredRule(await this.row(q.instanceId, q.scanRuleId))
+    return queueRuleScans(this.scans, rule, await indexedTags(this.db, q.instanceId), { kind: 'RULE', actor, detail: null })
   }
 
   private async row(instanceId: string, scanRuleId: string): Promise<RuleRow> {
@@ -180,6 +167,7 @@ export class ScanRuleService {
         repoTagFilterPattern: row.tag_pattern,
         namespaces: ns,
         repoNames: names,
+        rescanOnAdvisoryUpdate: row.rescan_on_advisory_update,
         createTime: ms(row.created_at),
         updateTime: ms(row.updated_at),
         unknownNamespaces: ns.filter((n) => !namespaces.has(n)),
@@ -194,6 +182,14 @@ function checkPattern(source: string) {
   if (!compiled.ok) {
     const message = describePatternError(compiled)
     throw new ApiError('PARAM_INVALID', `Invalid parameters — repoTagFilterPattern: ${message}`, { repoTagFilterPattern: [message] })
+  }
+}
+
+/** Only a VUL rule can rescan on advisory updates: an SBOM matches no advisories, so it would not change. */
+function checkRescan(scanType: 'VUL' | 'SBOM', rescan: boolean) {
+  if (scanType === 'SBOM' && rescan) {
+    const message = 'must be false for an SBOM rule: its scans match no advisories, so an advisory update changes nothing'
+    throw new ApiError('PARAM_INVALID', `Invalid parameters — rescanOnAdvisoryUpdate: ${message}`, { rescanOnAdvisoryUpdate: [message] })
   }
 }
 

@@ -25,7 +25,13 @@ export async function seedDemoScans(deps: { db: Db; sync: SyncRunner; scans: Sca
   const tags = await db.selectFrom('tags').select(['repo_id', 'tag']).where('instance_id', '=', DEMO_INSTANCE_ID).orderBy('repo_id').orderBy('tag').execute()
   let queued = 0
   for (const t of tags) {
-    const res = await deps.scans.create({ instanceId: DEMO_INSTANCE_ID, repoId: t.repo_id, tag: t.tag, scanService: 'SAS_SCAN_SERVICE' })
+    const res = await deps.scans.create({
+      instanceId: DEMO_INSTANCE_ID,
+      repoId: t.repo_id,
+      tag: t.tag,
+      scanService: 'SAS_SCAN_SERVICE',
+      trigger: { kind: 'DEMO', scanRuleId: null, actor: null, detail: 'first start with the demo instance' },
+    })
     if (!res.existing) queued++
   }
   log.info('demo scans queued', { tags: tags.length, tasks: queued })

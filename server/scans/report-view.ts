@@ -77,7 +77,11 @@ export interface ReportTask {
 export function toImageReportView(task: ReportTask, report: ImageReport): ImageReportView {
   const risks = new Map(report.componentRisks.map((r) => [r.componentId, r]))
   const byComponent = new Map<string, ImageReport['findings']>()
-  for (const f of report.findings) byComponent.set(f.componentId, [...(byComponent.get(f.componentId) ?? []), f])
+  for (const f of report.findings) {
+    const list = byComponent.get(f.componentId)
+    if (list) list.push(f)
+    else byComponent.set(f.componentId, [f])
+  }
   const components = report.components.map((c) => {
     const risk = risks.get(c.componentId)
     return {
@@ -119,7 +123,8 @@ export function toImageReportView(task: ReportTask, report: ImageReport): ImageR
       }),
     }
   })
-  const stored = report.findings.filter((f) => report.components.some((c) => c.componentId === f.componentId))
+  const componentIds = new Set(report.components.map((c) => c.componentId))
+  const stored = report.findings.filter((f) => componentIds.has(f.componentId))
   const cves = new Set(stored.map((f) => f.vulnerabilityId))
   const fixable = new Set(stored.filter((f) => f.fixedBy).map((f) => f.vulnerabilityId))
   const scores = components.map((c) => c.topCvss).filter((s): s is number => s !== null)
@@ -168,4 +173,17 @@ export function toImageReportView(task: ReportTask, report: ImageReport): ImageR
     baselineCount: sas ? report.baseline.length : null,
     maliciousFileCount: sas ? report.maliciousFiles.length : null,
   }
+}
+
+/**
+ * A report without its components (an empty list) and with everything else, counts
+ * included: what a report page needs before any tab, a few KB where the whole report of
+ * thousands of findings is megabytes (getImageReport with `components=false`).
+ *
+ * @example
+ * withoutComponents(view).scan.components // []
+ * withoutComponents(view).components === view.components // true
+ */
+export function withoutComponents(view: ImageReportView): ImageReportView {
+  return { ...view, scan: { ...view.scan, components: [] } }
 }

@@ -1,7 +1,7 @@
 import { sql, type SqlBool, type Expression } from 'kysely'
 import type { BaselineLevel, ImageReport, MaliciousFile, MaliciousLevel, ScanType, Severity } from '@contract/findings'
 import type { SortOrder } from '@contract/common'
-import type { BaselineItem, ImageReportView, MaliciousItem, ScanSummary, ScanTarget, VulnerabilityItem, VulnerabilityPage, VulnerabilitySortBy } from '@contract/scans'
+import { CVSS_V2_FILTERS, CVSS_V3_FILTERS, type BaselineItem, type CvssFilterParam, type ImageReportView, type MaliciousItem, type ScanSummary, type ScanTarget, type VulnerabilityItem, type VulnerabilityPage, type VulnerabilitySortBy } from '@contract/scans'
 import type { Db } from '../db/database'
 import { ApiError } from '../errors'
 import { toImageReportView } from './report-view'
@@ -33,11 +33,19 @@ export async function getSummary(db: Db, q: ScanTarget): Promise<ScanSummary> {
   }
 }
 
-export interface VulnerabilityQuery extends ScanTarget {
+/** The CVSS metric filters, each as the metric's value (NETWORK, LOW, …) or unset. */
+type CvssMetricFilters = { [K in CvssFilterParam]?: string | undefined }
+
+export interface VulnerabilityQuery extends ScanTarget, CvssMetricFilters {
   severity?: Severity[] | undefined
   scanType?: ScanType | undefined
   vulQueryKey?: string | undefined
   filterValue?: 'FixCmd' | undefined
+  fixable?: boolean | undefined
+  cvssMin?: number | undefined
+  cvssMax?: number | undefined
+  layerIndex?: number | undefined
+  componentId?: string | undefined
   sortBy?: VulnerabilitySortBy | undefined
   sortOrder?: SortOrder | undefined
   pageNo: number
@@ -46,22 +54,46 @@ export interface VulnerabilityQuery extends ScanTarget {
 
 const SEVERITY_RANK: Record<Severity, number> = { Critical: 4, High: 3, Medium: 2, Low: 1, Unknown: 0 }
 
+/**
+ * The WHERE of a vulnerability list: every filter of listRepoTagScanResult, in one place,
+ * so the list, its exports and the overview's links agree on what a filter means. The
+ * CVSS metrics, layer and package are read from the stored item: every clause is
+ * narrowed to one task first, and a task holds a few thousand rows at most.
+ */
+export function vulnerabilityConditions(taskId: string, q: Omit<VulnerabilityQuery, keyof ScanTarget | 'pageNo' | 'pageSize'>): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [sql<SqlBool>`task_id = ${taskId}`]
+  if (q.severity?.length) where.push(sql<SqlBool>`severity_rank in (${sql.join(q.severity.map((s) => SEVERITY_RANK[s]))})`)
+  if (q.scanType) where.push(sql<SqlBool>`scan_type = ${q.scanType}`)
+  if (q.vulQueryKey) where.push(sql<SqlBool>`strpos(search_text, lower(${q.vulQueryKey})) > 0`)
+  if (q.fixable !== undefined) where.push(sql<SqlBool>`fixable = ${q.fixable}`)
+  for (const [param, metric] of Object.entries(CVSS_V3_FILTERS)) {
+    const value = q[param as CvssFilterParam]
+    if (value) where.push(sql<SqlBool>`item->'cvssV3'->>${metric}::text = ${value}`)
+  }
+  for (const [param, metric] of Object.entries(CVSS_V2_FILTERS)) {
+    const value = q[param as CvssFilterParam]
+    if (value) where.push(sql<SqlBool>`item->'cvssV2'->>${metric}::text = ${value}`)
+  }
+  if (q.cvssMin !== undefined) where.push(sql<SqlBool>`cvss_score >= ${q.cvssMin}`)
+  if (q.cvssMax !== undefined) where.push(sql<SqlBool>`cvss_score <= ${q.cvssMax}`)
+  if (q.layerIndex !== undefined) where.push(sql<SqlBool>`(item->>'layerIndex')::int = ${q.layerIndex}`)
+  if (q.componentId) where.push(sql<SqlBool>`item->>'componentId' = ${q.componentId}`)
+  return where
+}
+
 export async function listVulnerabilities(db: Db, q: VulnerabilityQuery): Promise<VulnerabilityPage> {
   const task = await resolveTask(db, q, 'complete')
-  const conditions = (eb: { and: (e: Expression<SqlBool>[]) => Expression<SqlBool> }) => {
-    const where: Expression<SqlBool>[] = [sql<SqlBool>`task_id = ${task.id}`]
-    if (q.severity?.length) where.push(sql<SqlBool>`severity_rank in (${sql.join(q.severity.map((s) => SEVERITY_RANK[s]))})`)
-    if (q.scanType) where.push(sql<SqlBool>`scan_type = ${q.scanType}`)
-    if (q.vulQueryKey) where.push(sql<SqlBool>`strpos(search_text, lower(${q.vulQueryKey})) > 0`)
-    return eb.and(where)
-  }
+  const where = vulnerabilityConditions(task.id, q)
+  const conditions = (eb: { and: (e: Expression<SqlBool>[]) => Expression<SqlBool> }) => eb.and(where)
   const sortBy = q.sortBy ?? 'severity'
-  const order = q.sortOrder ?? (sortBy === 'severity' || sortBy === 'cvss' ? 'desc' : 'asc')
+  const order = q.sortOrder ?? (sortBy === 'severity' || sortBy === 'cvss' || sortBy === 'published' ? 'desc' : 'asc')
   const dir = order === 'desc' ? sql`desc` : sql`asc`
   const primary =
     sortBy === 'severity' ? [sql`severity_rank ${dir}`, sql`cvss_score ${dir} nulls last`]
     : sortBy === 'cvss' ? [sql`cvss_score ${dir} nulls last`, sql`severity_rank ${dir}`]
     : sortBy === 'package' ? [sql`lower(package_name) ${dir}`, sql`package_version ${dir}`]
+    // ISO 8601 instants in UTC sort as text; undated advisories go last either way.
+    : sortBy === 'published' ? [sql`item->>'publishedAt' ${dir} nulls last`]
     : [sql`cve_name ${dir}`]
   return db.transaction().execute(async (trx) => {
     const { n } = await trx.selectFrom('scan_vulnerabilities').where(conditions).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()

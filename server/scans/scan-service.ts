@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import type { ScanService } from '@contract/scans'
+import type { ScanService, ScanTaskTrigger, ScanTaskType } from '@contract/scans'
 import type { Db } from '../db/database'
 import { ApiError } from '../errors'
+import { providerOfInstance } from '../providers/instance-provider'
 import { getRepoTag, getRepository } from '../providers/local/browse'
 
 export interface CreateScanTaskInput {
@@ -12,7 +13,13 @@ export interface CreateScanTaskInput {
   digest?: string | undefined
   scanService: ScanService
   platform?: string | undefined
+  /** VUL (default) matches advisories; SBOM inventories packages only. */
+  scanType?: ScanTaskType | undefined
+  /** Who or what asked; default a USER without a known name. Kept on a new task only. */
+  trigger?: ScanTaskTrigger | undefined
 }
+
+const USER_TRIGGER: ScanTaskTrigger = { kind: 'USER', scanRuleId: null, actor: null, detail: null }
 
 /**
  * Queues scans. Every check happens before the one INSERT, so a refused request writes
@@ -26,6 +33,9 @@ export class ScanTaskService {
   ) {}
 
   async create(input: CreateScanTaskInput): Promise<{ scanTaskId: string; existing: boolean }> {
+    // A scan the instance's upstream cannot run is refused before anything is queued.
+    const provider = await providerOfInstance(this.db, input.instanceId)
+    provider.assertScanSupported({ scanService: input.scanService, scanType: input.scanType ?? 'VUL' })
     const repo = await getRepository(this.db, { instanceId: input.instanceId, repoId: input.repoId })
     const tag = await getRepoTag(this.db, { instanceId: input.instanceId, repoId: input.repoId, tag: input.tag })
     if (input.digest && input.digest !== tag.digest) {
@@ -33,7 +43,8 @@ export class ScanTaskService {
         digest: [`is not the digest tag ${input.tag} points to (${tag.digest})`],
       })
     }
-    const key = { repo_id: repo.repoId, digest: tag.digest, scan_service: input.scanService, platform: input.platform ?? '' }
+    const key = { repo_id: repo.repoId, digest: tag.digest, scan_service: input.scanService, scan_type: input.scanType ?? 'VUL', platform: input.platform ?? '' }
+    const trigger = input.trigger ?? USER_TRIGGER
     const existing = await this.findRunning(key)
     if (existing) return { scanTaskId: existing, existing: true }
     const now = new Date()
@@ -61,10 +72,14 @@ export class ScanTaskService {
         started_at: null,
         finished_at: null,
         updated_at: now,
+        trigger_kind: trigger.kind,
+        trigger_rule_id: trigger.scanRuleId,
+        trigger_actor: trigger.actor,
+        trigger_detail: trigger.detail,
       })
       // The predicate is written as literals: PostgreSQL picks the partial unique index as
       // the arbiter only when it can prove the WHERE implies the index's own predicate.
-      .onConflict((oc) => oc.columns(['repo_id', 'digest', 'scan_service', 'platform']).where(sql<boolean>`status in ('QUEUED', 'SCANNING', 'RETRYING')`).doNothing())
+      .onConflict((oc) => oc.columns(['repo_id', 'digest', 'scan_service', 'scan_type', 'platform']).where(sql<boolean>`status in ('QUEUED', 'SCANNING', 'RETRYING')`).doNothing())
       .returning('id')
       .executeTakeFirst()
     if (!inserted) {
@@ -77,13 +92,14 @@ export class ScanTaskService {
     return { scanTaskId: id, existing: false }
   }
 
-  private async findRunning(key: { repo_id: string; digest: string; scan_service: ScanService; platform: string }): Promise<string | undefined> {
+  private async findRunning(key: { repo_id: string; digest: string; scan_service: ScanService; scan_type: ScanTaskType; platform: string }): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('scan_tasks')
       .select('id')
       .where('repo_id', '=', key.repo_id)
       .where('digest', '=', key.digest)
       .where('scan_service', '=', key.scan_service)
+      .where('scan_type', '=', key.scan_type)
       .where('platform', '=', key.platform)
       .where('status', 'in', ['QUEUED', 'SCANNING', 'RETRYING'])
       .executeTakeFirst()

@@ -32,7 +32,10 @@ export function toScanTask(row: ScanTaskRow): ScanTask {
     startTime: ms(row.started_at),
     finishTime: ms(row.finished_at),
     nextRetryTime: row.status === 'RETRYING' ? ms(row.run_at) : null,
-    counts: row.status === 'COMPLETE' && summary ? summary.counts : null,
+    // An SBOM task matched nothing: zero counts would read as "no vulnerabilities".
+    counts: row.status === 'COMPLETE' && summary && row.scan_type === 'VUL' ? summary.counts : null,
+    trigger: { kind: row.trigger_kind, scanRuleId: row.trigger_rule_id, actor: row.trigger_actor, detail: row.trigger_detail },
+    scanType: row.scan_type,
   }
 }
 
@@ -74,6 +77,8 @@ export async function resolveTask(db: Db, q: ScanTarget, want: 'latest' | 'compl
     .where('instance_id', '=', q.instanceId)
     .where('repo_id', '=', image.repoId)
     .where('digest', '=', image.digest)
+    // A tag's scan status and results are its vulnerability scans'; SBOM tasks are read by id.
+    .where('scan_type', '=', 'VUL')
     .orderBy('created_at', 'desc')
     .orderBy('seq', 'desc')
     .limit(1)
@@ -92,6 +97,19 @@ export async function resolveTask(db: Db, q: ScanTarget, want: 'latest' | 'compl
   return latest
 }
 
+/**
+ * The vulnerability, summary, baseline and malicious-file operations have nothing to say
+ * about an SBOM task (it inventories packages, it matches none): asked by its id, they
+ * answer PARAM_INVALID rather than an empty list that would read as "nothing found".
+ */
+export async function assertNotSbomTask(db: Db, q: { scanTaskId?: string | undefined }): Promise<void> {
+  if (!q.scanTaskId) return
+  const row = await db.selectFrom('scan_tasks').select('scan_type').where('id', '=', q.scanTaskId).executeTakeFirst()
+  if (row?.scan_type !== 'SBOM') return
+  const message = 'is an SBOM scan: it lists packages (getImageReport, or the CycloneDX export) and has no vulnerability results'
+  throw new ApiError('PARAM_INVALID', `Scan task ${q.scanTaskId} ${message}.`, { scanTaskId: [message] })
+}
+
 function assertComplete(row: ScanTaskRow): void {
   if (row.status === 'COMPLETE') return
   if (row.status === 'FAILED') throw new ApiError('SCAN_FAILED', `Scan task ${row.id} failed and has no results: ${row.error_message ?? row.error_code ?? 'unknown error'}`)
@@ -100,7 +118,16 @@ function assertComplete(row: ScanTaskRow): void {
 
 export async function listTasks(
   db: Db,
-  q: { instanceId: string; repoId?: string | undefined; tag?: string | undefined; status?: ScanStatus[] | undefined; scanService?: ScanService | undefined; pageNo: number; pageSize: number },
+  q: {
+    instanceId: string
+    repoId?: string | undefined
+    tag?: string | undefined
+    status?: ScanStatus[] | undefined
+    scanService?: ScanService | undefined
+    scanRuleId?: string | undefined
+    pageNo: number
+    pageSize: number
+  },
 ): Promise<Page<ScanTask>> {
   await getInstance(db, q.instanceId)
   return db.transaction().execute(async (trx) => {
@@ -109,6 +136,7 @@ export async function listTasks(
     if (q.tag) base = base.where('tag', '=', q.tag)
     if (q.status?.length) base = base.where('status', 'in', q.status)
     if (q.scanService) base = base.where('scan_service', '=', q.scanService)
+    if (q.scanRuleId) base = base.where('trigger_rule_id', '=', q.scanRuleId)
     const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
     const rows = await base
       .selectAll()

@@ -7,9 +7,12 @@ import type { LayerCache } from '../engine/layers/layer-cache'
 import { ClamdClient, createClamdAnalyzer, parseClamdAddress } from '../engine/malware/clamd-client'
 import { emptySignatureDb, loadSignatureDir } from '../engine/malware/signature-db'
 import { scanImage, type AdvisorySource, type SecurityChecks } from '../engine/scan-image'
-import { getInstanceConnection } from '../instances/instance-store'
+import { getInstanceConnection, getStoredConnection } from '../instances/instance-store'
 import type { Logger } from '../log'
 import { openConnection } from '../providers/local/connection'
+import type { InstanceProvider, StoredInstanceConnection } from '../providers/provider'
+import { providerOf, providersFor } from '../providers/provider-registry'
+import { sbomReport } from '../rules/sbom-report'
 import { classifyScanError, retryDelayMs } from './scan-errors'
 import { claimTask, completeTask, endAttempt, heartbeat, type ScanTaskRow } from './scan-queue'
 
@@ -167,8 +170,19 @@ export class ScanWorkers {
   }
 
   private async scan(task: ScanTaskRow, signal: AbortSignal, onProgress: (e: InventoryProgress) => void) {
+    // ACR and StackRox instances scan upstream; their results land in the same tables.
+    const conn = await getStoredConnection(this.db, task.instance_id)
+    const provider: InstanceProvider<StoredInstanceConnection['kind']> = providerOf(providersFor(this.db), conn.kind)
+    if (provider.scan.where === 'upstream') {
+      const target = { id: task.id, instanceId: task.instance_id, repository: task.repository, tag: task.tag, digest: task.digest, scanService: task.scan_service, scanType: task.scan_type, platform: task.platform }
+      return provider.scan.run(conn, target, signal)
+    }
     const source = await openConnection(await getInstanceConnection(this.db, task.instance_id))
     try {
+      if (task.scan_type === 'SBOM') {
+        const platform = task.platform || undefined
+        return await sbomReport({ source, repository: task.repository, reference: task.digest, platform, cache: this.cache, signal, onProgress })
+      }
       return await scanImage({
         source,
         repository: task.repository,

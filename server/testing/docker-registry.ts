@@ -23,10 +23,11 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts Debian's CNCF distribution registry on 127.0.0.1 with a config written here
- * (filesystem storage in a temp dir; htpasswd basic auth when a user is given). Tests
+ * (filesystem storage in a temp dir; htpasswd basic auth when a user is given; any
+ * `extraConfig` YAML, such as a notifications section, appended). Tests
  * use it as the real thing to push to and browse; it is killed by `stop()`.
  */
-export async function startDockerRegistry(opts: { user?: { name: string; password: string } } = {}): Promise<RunningRegistry> {
+export async function startDockerRegistry(opts: { user?: { name: string; password: string }; extraConfig?: string } = {}): Promise<RunningRegistry> {
   await fs.access(DOCKER_REGISTRY_BIN).catch(() => {
     throw new Error(`${DOCKER_REGISTRY_BIN} is missing: install Debian's docker-registry package.`)
   })
@@ -49,7 +50,7 @@ storage:
 http:
   addr: 127.0.0.1:${port}
   secret: layerscope-test-secret
-${auth}`
+${auth}${opts.extraConfig ?? ''}`
   await fs.writeFile(path.join(dir, 'config.yml'), config)
   const child: ChildProcess = spawn(DOCKER_REGISTRY_BIN, ['serve', path.join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, isApiError, isClientApiError, isNotFoundError, networkError, parseErrorResponse } from './api-error'
+import { ApiError, isApiError, isClientApiError, isNotFoundError, isNotSupportedError, networkError, parseErrorResponse } from './api-error'
 
 describe('parseErrorResponse', () => {
   it('takes the contract error body as is', () => {
@@ -72,5 +72,14 @@ describe('isClientApiError', () => {
     expect(isClientApiError(parseErrorResponse(404, '', null))).toBe(true)
     expect(isClientApiError(parseErrorResponse(503, '', null))).toBe(false)
     expect(isClientApiError(networkError(new TypeError('Failed to fetch')))).toBe(false)
+  })
+})
+
+describe('isNotSupportedError', () => {
+  it('tells an operation the provider lacks from a failure', () => {
+    const body = JSON.stringify({ code: 'OPERATION_NOT_SUPPORTED', message: 'StackRox Central does not report baseline checks.', requestId: 'r-2' })
+    expect(isNotSupportedError(parseErrorResponse(501, body, null))).toBe(true)
+    expect(isNotSupportedError(parseErrorResponse(502, JSON.stringify({ code: 'REGISTRY_ERROR', message: 'x', requestId: 'r-3' }), null))).toBe(false)
+    expect(isNotSupportedError(new Error('OPERATION_NOT_SUPPORTED'))).toBe(false)
   })
 })

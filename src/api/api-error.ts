@@ -49,6 +49,18 @@ export function isNotFoundError(error: unknown): error is ApiError {
 }
 
 /**
+ * True when the instance's provider does not offer the operation (OPERATION_NOT_SUPPORTED):
+ * not a failure, and asking again cannot change it, so screens show it as unavailable with
+ * the server's reason instead of as an error.
+ *
+ * @example
+ * if (isNotSupportedError(error)) return <NotAvailableState reason={error.message} />
+ */
+export function isNotSupportedError(error: unknown): error is ApiError {
+  return isApiError(error) && error.code === 'OPERATION_NOT_SUPPORTED'
+}
+
+/**
  * Builds the ApiError for a non-2xx answer. A body in the contract's error shape is taken
  * as is; anything else (a proxy's HTML page, an empty body) still yields a readable error.
  *

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { CSRF_HEADER } from '@contract/auth'
 import { operations, type OperationName, type Operations } from '@contract/operations'
 import { ApiError, networkError, parseErrorResponse } from './api-error'
 import { toQueryString } from './query-string'
@@ -11,6 +12,28 @@ export type OperationOutputOf<N extends OperationName> = z.output<Operations[N][
 
 export interface CallOptions {
   signal?: AbortSignal | undefined
+}
+
+// Writes made with the session cookie carry the session's CSRF token. It arrives in the
+// answers to getSession and createSession and lives in memory only, never in storage.
+let csrfToken: string | null = null
+const signedOutListeners = new Set<() => void>()
+
+/**
+ * Calls `listener` whenever the server answers UNAUTHENTICATED (a session that expired or
+ * whose token was revoked), so the app can show sign-in in place. Returns the unsubscribe.
+ *
+ * @example
+ * useEffect(() => onSignedOut(() => void queryClient.invalidateQueries({ queryKey: authKeys.session() })), [queryClient])
+ */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener)
+  return () => signedOutListeners.delete(listener)
+}
+
+function rememberSession(name: OperationName, output: unknown) {
+  if (name === 'deleteSession') csrfToken = null
+  if (name === 'getSession' || name === 'createSession') csrfToken = (output as { csrfToken: string | null }).csrfToken
 }
 
 /** The URL of an operation: reads carry their input in the query string. */
@@ -35,10 +58,35 @@ export async function callOperation<N extends OperationName>(
   input: OperationInputOf<N>,
   options: CallOptions = {},
 ): Promise<OperationOutputOf<N>> {
+  try {
+    const output = await callOnce(name, input, options)
+    rememberSession(name, output)
+    return output
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    if (error.code === 'UNAUTHENTICATED') for (const listener of signedOutListeners) listener()
+    // The CSRF token went stale (a new session in another tab, a server restart): fetch the current one and try once more.
+    if (error.code === 'CSRF_TOKEN_INVALID' && operations[name].method === 'POST') {
+      const session = await callOnce('getSession', {}, options)
+      rememberSession('getSession', session)
+      if (session.csrfToken) {
+        const output = await callOnce(name, input, options)
+        rememberSession(name, output)
+        return output
+      }
+    }
+    throw error
+  }
+}
+
+async function callOnce<N extends OperationName>(name: N, input: OperationInputOf<N>, options: CallOptions): Promise<OperationOutputOf<N>> {
   const op = operations[name]
   const init: RequestInit = {
     method: op.method,
-    headers: op.method === 'POST' ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+    headers:
+      op.method === 'POST'
+        ? { Accept: 'application/json', 'Content-Type': 'application/json', ...(csrfToken ? { [CSRF_HEADER]: csrfToken } : {}) }
+        : { Accept: 'application/json' },
     ...(op.method === 'POST' ? { body: JSON.stringify(input) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   }

@@ -47,8 +47,14 @@ export function storeThemePreference(preference: ThemePreference): void {
 /**
  * Applies the saved theme before the first render (no flash of the wrong theme and no
  * inline script needing a CSP hash) and follows the OS while the preference is "system".
+ * A `fixed` theme (an embedding portal's `?theme=`) is painted as it is and not stored:
+ * the portal's choice must not change the viewer's own preference for the full app.
  */
-export function initTheme(): void {
+export function initTheme(fixed: ResolvedTheme | null = null): void {
+  if (fixed) {
+    applyTheme(fixed)
+    return
+  }
   applyTheme(readThemePreference())
   window.matchMedia(DARK_QUERY).addEventListener('change', () => {
     if (readThemePreference() === 'system') applyTheme('system')

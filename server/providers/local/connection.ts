@@ -1,9 +1,13 @@
 import fs from 'node:fs/promises'
-import type { InstanceConnection } from '@contract/instances'
+import type { InstanceConnection, TestInstanceConnectionResult } from '@contract/instances'
 import { AcquireError } from '../../engine/acquire/errors'
 import type { ImageSource } from '../../engine/acquire/image-source'
 import { openImageSource } from '../../engine/acquire/open-source'
 import { ApiError } from '../../errors'
+import { diagnoseRegistry } from './connection-diagnostics'
+
+/** The connections the local provider serves; ACR and StackRox have their own providers. */
+export type LocalConnection = Extract<InstanceConnection, { kind: 'REGISTRY' | 'DIRECTORY' }>
 
 /** What is stored for a local instance, enough to reopen its image source. */
 export interface StoredConnection {
@@ -14,7 +18,7 @@ export interface StoredConnection {
   insecureTls: boolean
 }
 
-export function toStoredConnection(conn: InstanceConnection): StoredConnection {
+export function toStoredConnection(conn: LocalConnection): StoredConnection {
   return conn.kind === 'REGISTRY'
     ? {
         kind: 'REGISTRY',
@@ -41,27 +45,16 @@ export async function openConnection(conn: StoredConnection): Promise<ImageSourc
 }
 
 /**
- * Proves a connection works before anything is stored: the registry answers `/v2/` with
- * these credentials (or the directory holds images), and counts what it can see.
+ * Tests a connection without storing anything. A registry is diagnosed step by step
+ * (connection-diagnostics.ts) and a failure comes back as a result naming the failed
+ * step; a directory is opened and listed, and a bad one is refused as DIRECTORY_INVALID.
  */
-export async function checkConnection(conn: StoredConnection, signal?: AbortSignal): Promise<{ message: string; repositoryCount: number | null }> {
+export async function testConnection(conn: StoredConnection, signal?: AbortSignal): Promise<TestInstanceConnectionResult> {
+  if (conn.kind === 'REGISTRY') return diagnoseRegistry(conn, { signal })
   const source = await openConnection(conn)
   try {
-    if (conn.kind === 'REGISTRY' && 'ping' in source && typeof source.ping === 'function') {
-      await (source.ping as (o?: { signal?: AbortSignal }) => Promise<unknown>)({ signal })
-    }
-    let repositoryCount: number | null = null
-    try {
-      repositoryCount = (await source.listRepositories({ signal })).length
-    } catch (err) {
-      // A registry may refuse the catalog to these credentials while pulls still work.
-      if (!(err instanceof AcquireError && (err.code === 'FORBIDDEN' || err.code === 'UNAUTHORIZED' || err.code === 'NOT_FOUND')) || conn.kind === 'DIRECTORY') throw err
-    }
-    const where = conn.kind === 'REGISTRY' ? 'Registry answered' : 'Directory readable'
-    return {
-      message: repositoryCount === null ? `${where}; the catalog is not listable with these credentials.` : `${where}; ${repositoryCount} ${repositoryCount === 1 ? 'repository' : 'repositories'} found.`,
-      repositoryCount,
-    }
+    const count = (await source.listRepositories({ signal })).length
+    return { ok: true, message: `Directory readable; ${count} ${count === 1 ? 'repository' : 'repositories'} found.`, repositoryCount: count, checks: [] }
   } catch (err) {
     throw toApiError(err, conn)
   } finally {

@@ -42,7 +42,7 @@ export async function syncInstanceIndex(db: Db, instanceId: string, conn: Stored
       })
       const repoId = stableId('crr', instanceId, fullName)
       seenRepoIds.push(repoId)
-      await writeRepository(db, instanceId, repoId, fullName, resolved)
+      await writeIndexedRepository(db, instanceId, repoId, fullName, resolved.map(({ tag, image }) => indexedTag(tag, image)))
       result.repositories++
       result.tags += resolved.length
     }
@@ -56,7 +56,37 @@ export async function syncInstanceIndex(db: Db, instanceId: string, conn: Stored
   }
 }
 
-async function writeRepository(db: Db, instanceId: string, repoId: string, fullName: string, resolved: { tag: string; image: ResolvedImage }[]) {
+/** One tag as the index keeps it, whatever provider read it. */
+export interface IndexedTag {
+  tag: string
+  digest: string
+  mediaType: string
+  size: number
+  platforms: string[]
+  layerCount: number
+  createdAt: Date | null
+  /**
+   * When the upstream says the tag was last pushed. Without it, a tag keeps its push time
+   * while its digest is unchanged and a new digest counts as pushed now.
+   */
+  pushedAt?: Date | undefined
+}
+
+function indexedTag(tag: string, image: ResolvedImage): IndexedTag {
+  const created = image.config.created ? new Date(image.config.created) : null
+  return {
+    tag,
+    digest: image.digest,
+    mediaType: image.mediaType,
+    size: image.size,
+    platforms: image.platforms.map(formatPlatform),
+    layerCount: image.layers.length,
+    createdAt: created && !Number.isNaN(created.getTime()) ? created : null,
+  }
+}
+
+/** Writes one repository and its tags to the index; tags no longer listed leave it. */
+export async function writeIndexedRepository(db: Db, instanceId: string, repoId: string, fullName: string, resolved: IndexedTag[]) {
   const now = new Date()
   const { namespace, name } = splitRepoPath(fullName)
   await db.transaction().execute(async (trx) => {
@@ -67,17 +97,17 @@ async function writeRepository(db: Db, instanceId: string, repoId: string, fullN
       .execute()
     const existing = await trx.selectFrom('tags').select(['tag', 'digest', 'push_time']).where('repo_id', '=', repoId).execute()
     const byTag = new Map(existing.map((t) => [t.tag, t]))
-    for (const { tag, image } of resolved) {
+    for (const image of resolved) {
+      const { tag } = image
       const prev = byTag.get(tag)
-      const pushTime = prev && prev.digest === image.digest ? new Date(prev.push_time) : now
-      const created = image.config.created ? new Date(image.config.created) : null
+      const pushTime = image.pushedAt ?? (prev && prev.digest === image.digest ? new Date(prev.push_time) : now)
       const row = {
         digest: image.digest,
         media_type: image.mediaType,
         image_size: image.size,
-        platforms: JSON.stringify(image.platforms.map(formatPlatform)),
-        layer_count: image.layers.length,
-        image_created_at: created && !Number.isNaN(created.getTime()) ? created : null,
+        platforms: JSON.stringify(image.platforms),
+        layer_count: image.layerCount,
+        image_created_at: image.createdAt,
         push_time: pushTime,
         synced_at: now,
       }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useInstance } from '@/features/instances/api/get-instance'
 import { InstanceHeader } from '@/features/instances/components/instance-header'
+import { InstanceTriggersSection } from '@/features/instances/components/instance-triggers-section'
 import { repositoryKeys } from '@/features/repositories/api/keys'
 import { RepositoriesPanel } from '@/features/repositories/components/repositories-panel'
 import { useRouteParams } from './use-route-params'
@@ -31,6 +32,7 @@ export function InstanceRoute() {
     <div className="flex flex-col gap-6">
       <InstanceHeader instanceId={instanceId} />
       {failed ? null : <RepositoriesPanel instanceId={instanceId} />}
+      {failed ? null : <InstanceTriggersSection instanceId={instanceId} />}
     </div>
   )
 }

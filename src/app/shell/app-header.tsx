@@ -1,5 +1,7 @@
 import { Link, NavLink, useMatch } from 'react-router'
 import { LayersIcon } from '@/components/ui/icons'
+import { Permitted } from '@/features/auth/components/permitted'
+import { UserMenu } from '@/features/auth/components/user-menu'
 import { cn } from '@/lib/cn'
 import { ThemeToggle } from './theme-toggle'
 
@@ -10,9 +12,10 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
   )
 
 export function AppHeader() {
-  // Scan tasks belong to an instance: the link appears once one is open.
+  // Scan tasks and rules belong to an instance: their links appear once one is open.
   const instanceId = useMatch('/instances/:instanceId/*')?.params.instanceId
   const onScans = Boolean(useMatch('/instances/:instanceId/scans/*'))
+  const onRules = Boolean(useMatch('/instances/:instanceId/rules/*'))
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface">
       <div className="flex h-12 items-center gap-6 px-4">
@@ -23,7 +26,7 @@ export function AppHeader() {
         <nav aria-label="Main">
           <ul className="flex items-center gap-1">
             <li>
-              <NavLink to="/instances" className={({ isActive }) => navLink({ isActive: isActive && !onScans })}>
+              <NavLink to="/instances" className={({ isActive }) => navLink({ isActive: isActive && !onScans && !onRules })}>
                 Instances
               </NavLink>
             </li>
@@ -34,6 +37,34 @@ export function AppHeader() {
                 </NavLink>
               </li>
             ) : null}
+            {instanceId ? (
+              <li>
+                <NavLink to={`/instances/${instanceId}/rules`} className={navLink}>
+                  Scan rules
+                </NavLink>
+              </li>
+            ) : null}
+            <Permitted operation="listVulnException">
+              <li>
+                <NavLink to="/exceptions" className={navLink}>
+                  Exceptions
+                </NavLink>
+              </li>
+            </Permitted>
+            <Permitted operation="listApiToken">
+              <li>
+                <NavLink to="/admin/tokens" className={navLink}>
+                  Tokens
+                </NavLink>
+              </li>
+            </Permitted>
+            <Permitted operation="listAuditEvent">
+              <li>
+                <NavLink to="/audit" className={navLink}>
+                  Audit log
+                </NavLink>
+              </li>
+            </Permitted>
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3">
@@ -41,6 +72,7 @@ export function AppHeader() {
             API docs
           </a>
           <ThemeToggle />
+          <UserMenu />
         </div>
       </div>
     </header>

@@ -1,6 +1,8 @@
-import { useState, type MouseEvent } from 'react'
-import { Outlet, ScrollRestoration, useSearchParams } from 'react-router'
+import type { MouseEvent } from 'react'
+import { Outlet, ScrollRestoration } from 'react-router'
 import { Toaster } from '@/components/ui/toaster'
+import { useEmbed } from '../embed/embed-context'
+import { EmbedFrame } from '../embed/embed-frame'
 import { AppBreadcrumbs } from './app-breadcrumbs'
 import { AppHeader } from './app-header'
 
@@ -12,38 +14,40 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
 }
 
 /**
- * Whether the page is embedded in a portal (`?embed=1`). Once on, it stays on for this
- * page's life, so links inside the frame (which do not carry the flag) keep the chrome off.
+ * Header, navigation and breadcrumbs around every page, or just the page when embedded
+ * (`?embed=1` or `/embed/…`, src/app/embed/). An embedded page is only as tall as its
+ * content, not the viewport, so the portal can size its frame to fit.
  */
-function useEmbedded(): boolean {
-  const [params] = useSearchParams()
-  const [startedEmbedded] = useState(() => new URLSearchParams(window.location.search).get('embed') === '1')
-  return startedEmbedded || params.get('embed') === '1'
-}
-
-/** Header, navigation and breadcrumbs around every page, or just the page when embedded. */
 export function AppShell() {
-  const embedded = useEmbedded()
-  return (
-    <div className="flex min-h-screen flex-col">
-      {embedded ? null : (
-        <>
-          <a
-            href={`#${MAIN_ID}`}
-            onClick={skipToContent}
-            className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-sm font-medium text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-          >
-            Skip to content
-          </a>
-          <AppHeader />
-        </>
-      )}
+  const embed = useEmbed()
+  const page = (
+    <>
       <main id={MAIN_ID} tabIndex={-1} className="flex w-full flex-1 flex-col gap-4 px-4 py-4 outline-none lg:px-6">
-        {embedded ? null : <AppBreadcrumbs />}
+        {embed ? null : <AppBreadcrumbs />}
         <Outlet />
       </main>
       <Toaster />
       <ScrollRestoration />
+    </>
+  )
+  if (embed) {
+    return (
+      <EmbedFrame config={embed} className="flex flex-col">
+        {page}
+      </EmbedFrame>
+    )
+  }
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href={`#${MAIN_ID}`}
+        onClick={skipToContent}
+        className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-sm font-medium text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <AppHeader />
+      {page}
     </div>
   )
 }

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react'
-import { isApiError } from '@/api/api-error'
+import { isApiError, isNotSupportedError } from '@/api/api-error'
 import { cn } from '@/lib/cn'
 import { Button } from './button'
 import { CopyButton } from './copy-button'
 import { AlertIcon, RefreshIcon } from './icons'
+import { NotAvailableState } from './not-available-state'
 
 export interface ErrorStateProps {
   error: unknown
@@ -28,6 +29,8 @@ export function describeError(error: unknown): { code: string; message: string; 
  * and a way to try again.
  */
 export function ErrorState({ error, title = 'Something went wrong', onRetry, retrying, action, className }: ErrorStateProps) {
+  // The provider lacks the operation: nothing failed, so no error, code or retry.
+  if (isNotSupportedError(error)) return <NotAvailableState reason={error.message} className={className} />
   const { code, message, requestId } = describeError(error)
   return (
     <div role="alert" className={cn('flex flex-col items-center gap-3 px-6 py-8 text-center', className)}>

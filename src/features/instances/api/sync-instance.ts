@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { isNotSupportedError } from '@/api/api-error'
 import { callOperation } from '@/api/client'
 import { toast } from '@/lib/toast'
 import { instanceKeys } from './keys'
@@ -18,7 +19,9 @@ export function useSyncInstance() {
       await queryClient.invalidateQueries({ queryKey: instanceKeys.lists() })
     },
     onError: (error) => {
-      toast.error('Could not start the sync', error.message)
+      // A provider without the operation is not a failure: say so calmly, with its reason.
+      if (isNotSupportedError(error)) toast.info('Sync is not available for this provider', error.message)
+      else toast.error('Could not start the sync', error.message)
     },
   })
 }

@@ -18,7 +18,7 @@ export function AddInstanceButton() {
         open={open}
         onClose={close}
         title="Add instance"
-        description="Connect a registry or an image directory. The connection is checked before anything is saved."
+        description="Connect a registry, an image directory, Alibaba Cloud ACR or StackRox Central. The connection is checked before anything is saved."
       >
         <AddInstanceForm onDone={close} onCancel={close} />
       </Dialog>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import type { InstanceKind } from '@contract/instances'
 import { isApiError } from '@/api/api-error'
 import { Button } from '@/components/ui/button'
 import { useCreateInstance } from '../api/create-instance'
@@ -20,9 +21,12 @@ export interface AddInstanceFormProps {
   onCancel: () => void
 }
 
-function serverErrors(error: unknown): InstanceFormErrors {
+/** Codes of a refused connection: the checklist is fetched to show which step failed. */
+const CONNECTION_CODES = new Set(['REGISTRY_UNREACHABLE', 'REGISTRY_AUTH_FAILED', 'REGISTRY_ERROR'])
+
+function serverErrors(error: unknown, kind: InstanceKind): InstanceFormErrors {
   if (!isApiError(error)) return error instanceof Error ? { form: [error.message] } : {}
-  const fields = toFormErrors(error.fieldErrors)
+  const fields = toFormErrors(error.fieldErrors, kind)
   const hasFieldMessages = Object.keys(fields).some((k) => k !== 'form')
   return hasFieldMessages ? fields : { ...fields, form: [...(fields.form ?? []), `${error.message} (${error.code})`] }
 }
@@ -73,11 +77,18 @@ export function AddInstanceForm({ onDone, onCancel }: AddInstanceFormProps) {
       return
     }
     setClientErrors({})
-    // A refusal from the server (name taken, registry unreachable, wrong password) is shown in place, focused like a client-side one.
-    create.mutate(result.value, { onSuccess: onDone, onError: () => setFocusRequest((n) => n + 1) })
+    // A refusal from the server (name taken, registry unreachable, wrong password) is shown in place, focused like a client-side one;
+    // a refused connection also gets the checklist, so the failed step is marked as after "Test connection".
+    create.mutate(result.value, {
+      onSuccess: onDone,
+      onError: (error) => {
+        setFocusRequest((n) => n + 1)
+        if (isApiError(error) && CONNECTION_CODES.has(error.code)) test.mutate(toConnectionInput(values))
+      },
+    })
   }
 
-  const errors = create.error ? serverErrors(create.error) : clientErrors
+  const errors = create.error ? serverErrors(create.error, values.kind) : clientErrors
   const busy = create.isPending
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Add instance" className="flex flex-col gap-4">
@@ -89,7 +100,7 @@ export function AddInstanceForm({ onDone, onCancel }: AddInstanceFormProps) {
           ))}
         </ul>
       ) : null}
-      <ConnectionTestResult result={test.data} error={test.error} />
+      <ConnectionTestResult kind={values.kind} result={test.data} error={test.error} />
       <div className="-mx-5 -mb-4 flex flex-wrap items-center justify-between gap-2 border-t border-line px-5 py-3">
         <Button onClick={onTest} disabled={test.isPending || busy}>
           {test.isPending ? 'Testing…' : 'Test connection'}

@@ -1,6 +1,7 @@
 import type { Instance } from '@contract/instances'
 import { Badge } from '@/components/ui/badge'
 import { dataTableColumnHelper } from '@/components/ui/data-table-features'
+import { ProviderBadge } from '@/components/ui/provider-badge'
 import { RowLink } from '@/components/ui/row-link'
 import { RelativeTime } from '@/components/ui/time'
 import { formatCount } from '@/lib/format'
@@ -15,6 +16,10 @@ export const instanceColumns = col.columns([
   col.accessor('instanceName', {
     meta: { label: 'Name' },
     cell: (c) => <RowLink to={`/instances/${c.row.original.instanceId}`}>{c.getValue()}</RowLink>,
+  }),
+  col.accessor('provider', {
+    meta: { label: 'Provider' },
+    cell: (c) => <ProviderBadge provider={c.getValue()} />,
   }),
   col.accessor('kind', {
     meta: { label: 'Kind' },

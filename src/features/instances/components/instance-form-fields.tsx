@@ -1,6 +1,9 @@
-import { useId } from 'react'
 import { Input } from '@/components/ui/input'
 import type { InstanceFormErrors, InstanceFormValues } from '../lib/instance-form'
+import { AcrFields } from './acr-fields'
+import { InstanceKindPicker } from './instance-kind-picker'
+import { RegistryFields } from './registry-fields'
+import { StackroxFields } from './stackrox-fields'
 
 export interface InstanceFormFieldsProps {
   values: InstanceFormValues
@@ -9,40 +12,12 @@ export interface InstanceFormFieldsProps {
   disabled?: boolean
 }
 
-const kinds = [
-  { value: 'REGISTRY', label: 'Registry', hint: 'An OCI distribution registry over HTTP(S)' },
-  { value: 'DIRECTORY', label: 'Directory', hint: 'OCI image layouts and docker save archives on the server' },
-] as const
-
+/** The kind first, then a name, then that kind's own fields. */
 export function InstanceFormFields({ values, errors, onChange, disabled }: InstanceFormFieldsProps) {
-  const id = useId()
+  const kindProps = { values, errors, onChange, disabled }
   return (
     <div className="flex flex-col gap-4">
-      <fieldset disabled={disabled}>
-        <legend className="mb-1.5 text-xs font-medium text-fg">Kind</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {kinds.map((kind) => (
-            <label
-              key={kind.value}
-              className="flex cursor-pointer gap-2 rounded-md border border-line-strong p-2.5 has-checked:border-accent has-checked:bg-accent-soft"
-            >
-              <input
-                type="radio"
-                name={`${id}-kind`}
-                value={kind.value}
-                checked={values.kind === kind.value}
-                onChange={() => onChange({ kind: kind.value })}
-                data-autofocus={values.kind === kind.value ? true : undefined}
-                className="mt-0.5 accent-(--ls-accent)"
-              />
-              <span className="text-sm font-medium">
-                {kind.label}
-                <span className="block text-xs font-normal text-fg-muted">{kind.hint}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <InstanceKindPicker value={values.kind} onChange={(kind) => onChange({ kind })} disabled={disabled} />
 
       <Input
         label="Name"
@@ -55,54 +30,10 @@ export function InstanceFormFields({ values, errors, onChange, disabled }: Insta
         disabled={disabled}
       />
 
-      {values.kind === 'REGISTRY' ? (
-        <>
-          <Input
-            label="Registry URL"
-            type="url"
-            value={values.url}
-            onChange={(e) => onChange({ url: e.target.value })}
-            errors={errors.url}
-            placeholder="https://registry.example.com"
-            autoComplete="off"
-            required
-            disabled={disabled}
-          />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Input
-              label="Username"
-              value={values.username}
-              onChange={(e) => onChange({ username: e.target.value })}
-              errors={errors.username}
-              hint="Leave empty for anonymous pulls."
-              autoComplete="username"
-              disabled={disabled}
-            />
-            <Input
-              label="Password or token"
-              type="password"
-              value={values.password}
-              onChange={(e) => onChange({ password: e.target.value })}
-              errors={errors.password}
-              autoComplete="current-password"
-              disabled={disabled}
-            />
-          </div>
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={values.insecureTls}
-              onChange={(e) => onChange({ insecureTls: e.target.checked })}
-              disabled={disabled}
-              className="mt-0.5 accent-(--ls-accent)"
-            />
-            <span>
-              Skip TLS verification
-              <span className="block text-xs text-fg-muted">Only for registries with self-signed certificates.</span>
-            </span>
-          </label>
-        </>
-      ) : (
+      {values.kind === 'REGISTRY' ? <RegistryFields {...kindProps} /> : null}
+      {values.kind === 'ACR' ? <AcrFields {...kindProps} /> : null}
+      {values.kind === 'STACKROX' ? <StackroxFields {...kindProps} /> : null}
+      {values.kind === 'DIRECTORY' ? (
         <Input
           label="Directory path"
           value={values.path}
@@ -114,7 +45,7 @@ export function InstanceFormFields({ values, errors, onChange, disabled }: Insta
           required
           disabled={disabled}
         />
-      )}
+      ) : null}
     </div>
   )
 }

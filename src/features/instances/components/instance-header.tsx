@@ -5,6 +5,7 @@ import { buttonClasses } from '@/components/ui/button'
 import { ErrorState } from '@/components/ui/error-state'
 import { LoadingState } from '@/components/ui/loading-state'
 import { PageHeader } from '@/components/ui/page-header'
+import { ProviderBadge } from '@/components/ui/provider-badge'
 import { RelativeTime } from '@/components/ui/time'
 import { useDocumentTitle } from '@/hooks/use-document-title'
 import { formatCount, plural } from '@/lib/format'
@@ -12,6 +13,7 @@ import { useInstance } from '../api/get-instance'
 import { instanceKindLabel } from '../lib/sync-status'
 import { InstanceActions } from './instance-actions'
 import { SyncStatusChip } from './sync-status-chip'
+import { UnsupportedOperations } from './unsupported-operations'
 
 export interface InstanceHeaderProps {
   instanceId: string
@@ -55,12 +57,16 @@ export function InstanceHeader({ instanceId }: InstanceHeaderProps) {
           <Link to={`/instances/${instance.instanceId}/scans`} className={buttonClasses({ variant: 'ghost' })}>
             Scan tasks
           </Link>
+          <Link to={`/instances/${instance.instanceId}/rules`} className={buttonClasses({ variant: 'ghost' })}>
+            Scan rules
+          </Link>
           <InstanceActions instance={instance} onDeleted={() => void navigate('/instances')} />
         </>
       }
     >
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-xs text-fg-muted">
         <SyncStatusChip instance={instance} />
+        <ProviderBadge provider={instance.provider} />
         <Badge>{instanceKindLabel[instance.kind]}</Badge>
         <span>
           <span className="font-medium text-fg">{formatCount(instance.namespaceCount)}</span> {plural(instance.namespaceCount, 'namespace', 'namespaces')}
@@ -76,6 +82,7 @@ export function InstanceHeader({ instanceId }: InstanceHeaderProps) {
         </span>
         {instance.insecureTls ? <Badge tone="warning">TLS not verified</Badge> : null}
       </div>
+      <UnsupportedOperations operations={instance.unsupportedOperations} />
       {instance.syncStatus === 'FAILED' && instance.syncError ? (
         <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
           <span className="font-medium">The last sync failed:</span> {instance.syncError}

@@ -52,3 +52,40 @@ describe('toFormErrors', () => {
     })
   })
 })
+
+describe('ACR and StackRox instances', () => {
+  const acr = { ...emptyInstanceForm, kind: 'ACR' as const, instanceName: 'cloud', regionId: 'cn-hangzhou', acrInstanceId: 'cri-2j88dtld8yel0a1b' }
+
+  it('sends the AccessKey typed in, and never another kind’s secret', () => {
+    const values = { ...acr, accessKeyId: 'LTAI5t', accessKeySecret: 'key-secret', password: 'registry-password', apiToken: 'central-token' }
+    const result = validateInstanceForm(values)
+    expect(result).toEqual({
+      ok: true,
+      value: { kind: 'ACR', instanceName: 'cloud', regionId: 'cn-hangzhou', acrInstanceId: 'cri-2j88dtld8yel0a1b', accessKeyId: 'LTAI5t', accessKeySecret: 'key-secret' },
+    })
+  })
+
+  it('sends no key at all with the server environment’s credentials, even if one was typed before', () => {
+    const result = validateInstanceForm({ ...acr, acrKeySource: 'ENVIRONMENT', accessKeyId: 'LTAI5t', accessKeySecret: 'typed earlier' })
+    expect(result.ok && result.value).toEqual({ kind: 'ACR', instanceName: 'cloud', regionId: 'cn-hangzhou', acrInstanceId: 'cri-2j88dtld8yel0a1b' })
+  })
+
+  it('asks for the secret when only the AccessKey ID is given', () => {
+    const result = validateInstanceForm({ ...acr, accessKeyId: 'LTAI5t' })
+    expect(result.ok ? null : result.errors.accessKeySecret?.[0]).toMatch(/^AccessKey secret: give both the AccessKey ID and secret/)
+  })
+
+  it('calls a StackRox URL the Central URL in messages', () => {
+    const result = validateInstanceForm({ ...emptyInstanceForm, kind: 'STACKROX', instanceName: 'rhacs', apiToken: 'token' })
+    expect(result.ok ? null : result.errors.url).toEqual(['Central URL is required'])
+    expect(toFormErrors({ url: ['is required'] }, 'STACKROX')).toEqual({ url: ['Central URL is required'] })
+  })
+
+  it('sends a StackRox token, cluster and TLS choice', () => {
+    const values = { ...emptyInstanceForm, kind: 'STACKROX' as const, instanceName: 'rhacs', url: 'https://central.example.com', apiToken: 'token', cluster: 'prod' }
+    expect(validateInstanceForm(values)).toEqual({
+      ok: true,
+      value: { kind: 'STACKROX', instanceName: 'rhacs', url: 'https://central.example.com', apiToken: 'token', cluster: 'prod', insecureTls: false },
+    })
+  })
+})

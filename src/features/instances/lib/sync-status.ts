@@ -29,4 +29,6 @@ export const syncStatusDisplay: Record<SyncStatus, { label: string; tone: Tone; 
 export const instanceKindLabel: Record<Instance['kind'], string> = {
   REGISTRY: 'Registry',
   DIRECTORY: 'Directory',
+  ACR: 'Alibaba Cloud ACR',
+  STACKROX: 'StackRox Central',
 }

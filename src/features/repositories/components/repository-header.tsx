@@ -4,6 +4,7 @@ import { isClientApiError, isNotFoundError } from '@/api/api-error'
 import { buttonClasses } from '@/components/ui/button'
 import { CopyButton } from '@/components/ui/copy-button'
 import { ErrorState } from '@/components/ui/error-state'
+import { InstanceProviderBadge } from '@/components/ui/instance-provider-badge'
 import { LoadingState } from '@/components/ui/loading-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/time'
@@ -61,7 +62,8 @@ export function RepositoryHeader({ instanceId, repoId, actions }: RepositoryHead
         </span>
       }
     >
-      <div className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-fg-muted">
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-1 text-xs text-fg-muted">
+        <InstanceProviderBadge instanceId={instanceId} />
         <span>
           <span className="font-medium text-fg">{formatCount(repo.tagCount)}</span> {plural(repo.tagCount, 'tag', 'tags')}
         </span>

@@ -19,6 +19,7 @@ export const scanKeys = {
   results: (scanTaskId: string) => [...scanKeys.all, 'results', scanTaskId] as const,
   summary: (scanTaskId: string) => [...scanKeys.results(scanTaskId), 'summary'] as const,
   report: (scanTaskId: string) => [...scanKeys.results(scanTaskId), 'report'] as const,
+  reportHeader: (scanTaskId: string) => [...scanKeys.results(scanTaskId), 'report-header'] as const,
   vulnerabilities: (params: ListVulnerabilitiesParams) => [...scanKeys.results(params.scanTaskId), 'vulnerabilities', params] as const,
   fixCommands: (params: FixCommandsParams) => [...scanKeys.results(params.scanTaskId), 'fix-commands', params] as const,
   baseline: (params: ListBaselineParams) => [...scanKeys.results(params.scanTaskId), 'baseline', params] as const,

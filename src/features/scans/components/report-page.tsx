@@ -7,12 +7,13 @@ import { ErrorState } from '@/components/ui/error-state'
 import { LoadingState } from '@/components/ui/loading-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { useDocumentTitle } from '@/hooks/use-document-title'
-import { useImageReport } from '../api/get-image-report'
+import { useImageReportHeader } from '../api/get-image-report-header'
 import { useScanSummary } from '../api/get-scan-summary'
 import { useScanTaskStatus } from '../api/get-scan-status'
 import { scanTasksPath } from '../lib/paths'
+import { KeyboardShortcuts } from './keyboard-shortcuts'
+import { NewerScanBanner } from './newer-scan-banner'
 import { ReportHeader } from './report-header'
-import { ReportSummary } from './report-summary'
 import { ReportTabs } from './report-tabs'
 import { ScanTaskStatus } from './scan-task-status'
 
@@ -27,8 +28,9 @@ const card = 'rounded-lg border border-line bg-surface'
 
 /**
  * `/instances/:instanceId/scans/:scanTaskId`: one scan's report, pinned to the task.
- * While the task runs the page follows it; once COMPLETE it shows the header, the
- * summary and the findings tabs.
+ * While the task runs the page follows it; once COMPLETE it shows the header and the
+ * report's tabs, the Overview (counts and charts) first. Both draw from the report's
+ * header (getImageReport without components); each tab fetches its own rows.
  */
 export function ReportPage({ instanceId, scanTaskId, instanceName }: ReportPageProps) {
   const status = useScanTaskStatus(instanceId, scanTaskId)
@@ -57,7 +59,7 @@ export function ReportPage({ instanceId, scanTaskId, instanceName }: ReportPageP
   }
   if (!task) return <LoadingState label="Loading scan" lines={4} className="max-w-lg" />
   if (task.status !== 'COMPLETE') return <PendingReport task={task} />
-  return <CompleteReport scanTaskId={scanTaskId} />
+  return <CompleteReport task={task} />
 }
 
 /** A task that has no results (yet): what it is scanning and how far it got, or why it failed. */
@@ -88,8 +90,11 @@ function PendingReport({ task }: { task: ScanTask }) {
   )
 }
 
-function CompleteReport({ scanTaskId }: { scanTaskId: string }) {
-  const report = useImageReport(scanTaskId)
+function CompleteReport({ task }: { task: ScanTask }) {
+  const { scanTaskId } = task
+  // The header alone: the whole report (components with every finding) is megabytes for a
+  // large image, and no tab needs it; each tab loads its own page of rows.
+  const report = useImageReportHeader(scanTaskId)
   const summary = useScanSummary(scanTaskId)
   if (report.error && !report.data) {
     return (
@@ -102,8 +107,16 @@ function CompleteReport({ scanTaskId }: { scanTaskId: string }) {
   if (!report.data) return <LoadingState label="Loading report" lines={6} className="max-w-2xl" />
   return (
     <div className="flex flex-col gap-6">
-      <ReportHeader report={report.data} />
-      <ReportSummary scanTaskId={scanTaskId} />
+      <ReportHeader report={report.data} task={task} />
+      <NewerScanBanner
+        instanceId={task.instanceId}
+        repoId={task.repoId}
+        repository={task.repository}
+        tag={task.tag}
+        scanTaskId={scanTaskId}
+        scanTime={report.data.scan.scanTime}
+      />
+      <KeyboardShortcuts />
       <ReportTabs report={report.data} summary={summary.data} />
     </div>
   )

@@ -1,12 +1,15 @@
 import { useSearchParams } from 'react-router'
 import type { ImageReportView, ScanSummary } from '@contract/scans'
 import { TabPanel, Tabs } from '@/components/ui/tabs'
-import { parseUrlState } from '@/hooks/url-state'
 import { formatCount } from '@/lib/format'
-import { REPORT_TABS, reportTabLabel, reportTabSchema, searchForTab, type ReportTab } from '../lib/report-url-state'
+import { currentReportTab, REPORT_TAB_ID_PREFIX, REPORT_TABS, reportTabLabel, searchForTab, type ReportTab } from '../lib/report-url-state'
 import { BaselineTab } from './baseline-tab'
+import { ComponentsTab } from './components-tab'
+import { FixPlanTab } from './fix-plan-tab'
+import { LayersTab } from './layers-tab'
 import { MaliciousTab } from './malicious-tab'
 import { NotesTab } from './notes-tab'
+import { OverviewTab } from './overview/overview-tab'
 import { VulnerabilitiesTab } from './vulnerabilities-tab'
 
 export interface ReportTabsProps {
@@ -14,10 +17,14 @@ export interface ReportTabsProps {
   summary: ScanSummary | undefined
 }
 
-const ID_PREFIX = 'report'
+const ID_PREFIX = REPORT_TAB_ID_PREFIX
 
 function tabCount(tab: ReportTab, report: ImageReportView, summary: ScanSummary | undefined): number | null {
+  if (tab === 'overview') return null
   if (tab === 'vulnerabilities') return summary?.totalSeverity ?? report.cves
+  if (tab === 'components') return summary?.componentCount ?? report.components
+  if (tab === 'layers') return report.metadata.layers.length
+  if (tab === 'fixes') return null
   if (tab === 'baseline') return summary?.baselineCounts?.total ?? report.baselineCount
   if (tab === 'malicious') return summary?.maliciousCounts?.total ?? report.maliciousFileCount
   return report.scan.notes.length + report.scanNotes.length
@@ -29,7 +36,7 @@ function tabCount(tab: ReportTab, report: ImageReportView, summary: ScanSummary 
  */
 export function ReportTabs({ report, summary }: ReportTabsProps) {
   const [params, setParams] = useSearchParams()
-  const tab = parseUrlState(reportTabSchema, params).tab ?? REPORT_TABS[0]
+  const tab = currentReportTab(params)
   const tabs = REPORT_TABS.map((id) => {
     const count = tabCount(id, report, summary)
     return {
@@ -46,7 +53,11 @@ export function ReportTabs({ report, summary }: ReportTabsProps) {
     <section aria-label="Findings" className="flex flex-col gap-3">
       <Tabs label="Report sections" idPrefix={ID_PREFIX} tabs={tabs} value={tab} onChange={(next) => setParams(searchForTab(params, next))} />
       <TabPanel idPrefix={ID_PREFIX} id={tab}>
+        {tab === 'overview' ? <OverviewTab scanTaskId={report.scanTaskId} /> : null}
         {tab === 'vulnerabilities' ? <VulnerabilitiesTab scanTaskId={report.scanTaskId} /> : null}
+        {tab === 'fixes' ? <FixPlanTab scanTaskId={report.scanTaskId} /> : null}
+        {tab === 'components' ? <ComponentsTab report={report} /> : null}
+        {tab === 'layers' ? <LayersTab scanTaskId={report.scanTaskId} /> : null}
         {tab === 'baseline' ? <BaselineTab scanTaskId={report.scanTaskId} /> : null}
         {tab === 'malicious' ? <MaliciousTab scanTaskId={report.scanTaskId} /> : null}
         {tab === 'notes' ? <NotesTab report={report} /> : null}

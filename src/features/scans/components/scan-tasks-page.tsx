@@ -3,6 +3,7 @@ import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { CloseIcon } from '@/components/ui/icons'
+import { InstanceProviderBadge } from '@/components/ui/instance-provider-badge'
 import { PageHeader } from '@/components/ui/page-header'
 import { Select } from '@/components/ui/select'
 import { getTableUIState } from '@/components/ui/table-ui-state'
@@ -35,7 +36,11 @@ export function ScanTasksPage({ instanceId, instanceName }: ScanTasksPageProps) 
         eyebrow={instanceName ?? 'Instance'}
         title="Scan tasks"
         description="Every scan of this instance's images, newest first. Each opens its report, pinned to the image it scanned."
-      />
+      >
+        <div>
+          <InstanceProviderBadge instanceId={instanceId} />
+        </div>
+      </PageHeader>
       <div className="flex flex-wrap items-center gap-2">
         <Select
           label="Status"

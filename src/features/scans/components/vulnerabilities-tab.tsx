@@ -3,7 +3,7 @@ import { vulnerabilitySortBy, type VulnerabilityItem } from '@contract/scans'
 import { Button } from '@/components/ui/button'
 import { DataTable, type DataTableSort } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
-import { RowExpansionProvider, useRowExpansion } from '@/components/ui/row-expansion'
+import { RowExpansionProvider } from '@/components/ui/row-expansion'
 import { SearchInput } from '@/components/ui/search-input'
 import { Select } from '@/components/ui/select'
 import { getTableUIState } from '@/components/ui/table-ui-state'
@@ -11,7 +11,11 @@ import { useUrlState } from '@/hooks/use-url-state'
 import { useScanSummary } from '../api/get-scan-summary'
 import { useVulnerabilities } from '../api/list-vulnerabilities'
 import { vulnerabilityUrlDefaults, vulnerabilityUrlSchema } from '../lib/report-url-state'
+import { vulnerabilityFilterChips } from '../lib/vulnerability-filter-chips'
+import { useUrlRowExpansion } from '../lib/url-row-expansion'
+import { ActiveFilterChips } from './active-filter-chips'
 import { CopyFixCommandsButton } from './copy-fix-commands-button'
+import { FixableSwitch } from './fixable-switch'
 import { SeverityFilter } from './severity-filter'
 import { vulnerabilityColumns, vulnerabilityRowId } from './vulnerability-columns'
 import { VulnerabilityDetails } from './vulnerability-details'
@@ -32,9 +36,13 @@ export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
   const params = { ...state, scanTaskId }
   const query = useVulnerabilities(params)
   const summary = useScanSummary(scanTaskId).data
-  const expansion = useRowExpansion()
+  // In the URL, so a copied link (the `c` shortcut) reopens the same row.
+  const expansion = useUrlRowExpansion()
   const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
   const sort: DataTableSort = { sortBy: state.sortBy ?? 'severity', sortOrder: state.sortOrder ?? 'desc' }
+  // A package filter names its package once a row of it is on screen.
+  const shownPackage = state.componentId ? query.data?.items.find((v) => v.componentId === state.componentId) : undefined
+  const chips = vulnerabilityFilterChips(state, shownPackage ? `${shownPackage.feature} ${shownPackage.version}` : undefined)
 
   return (
     <div className="flex flex-col gap-3">
@@ -55,10 +63,12 @@ export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
           onValueChange={(vulQueryKey) => setState({ vulQueryKey })}
           className="w-56"
         />
+        <FixableSwitch checked={state.fixable === true} onChange={(on) => setState({ fixable: on ? true : undefined })} />
         <span className="ml-auto">
           <CopyFixCommandsButton params={params} />
         </span>
       </div>
+      <ActiveFilterChips chips={chips} onRemove={(chip) => setState(chip.clear)} />
       <RowExpansionProvider value={expansion}>
         <DataTable
           caption="Vulnerabilities"

@@ -68,6 +68,7 @@ describe('searchForTab', () => {
     expect(searchForTab(qs('embed=1&severity=High&pageNo=2&tab=vulnerabilities'), 'baseline').toString()).toBe('embed=1&tab=baseline')
   })
   it('leaves the default tab out of the URL', () => {
-    expect(searchForTab(qs('tab=notes&level=high'), 'vulnerabilities').toString()).toBe('')
+    expect(searchForTab(qs('tab=notes&level=high'), 'overview').toString()).toBe('')
+    expect(searchForTab(qs('tab=notes&level=high'), 'vulnerabilities').toString()).toBe('tab=vulnerabilities')
   })
 })

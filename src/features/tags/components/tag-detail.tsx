@@ -6,6 +6,7 @@ import { CopyButton } from '@/components/ui/copy-button'
 import { DetailList } from '@/components/ui/detail-list'
 import { ErrorState } from '@/components/ui/error-state'
 import { LoadingState } from '@/components/ui/loading-state'
+import { InstanceProviderBadge } from '@/components/ui/instance-provider-badge'
 import { PageHeader } from '@/components/ui/page-header'
 import { AbsoluteTime } from '@/components/ui/time'
 import { formatBytes, formatCount } from '@/lib/format'
@@ -51,7 +52,11 @@ export function TagDetail({ instanceId, repoId, tag, repositoryPath, actions, ch
           ) : undefined
         }
         actions={data ? actions : undefined}
-      />
+      >
+        <div>
+          <InstanceProviderBadge instanceId={instanceId} />
+        </div>
+      </PageHeader>
       <section aria-labelledby="tag-image-heading" className={card}>
         <h2 id="tag-image-heading" className="border-b border-line px-4 py-2.5 text-sm font-semibold">
           Image

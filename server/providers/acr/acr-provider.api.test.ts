@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { repoIdOf, waitForStatus } from '../../scans/testing/scan-helpers'
+import { startTestApp, type TestApp } from '../../testing/test-app'
+import { bindProviders, createProviderRegistry } from '../provider-registry'
+import { ACR_DIGEST_HEX, ACR_INSTANCE_ID, ACR_REGION } from './testing/acr-fixtures'
+import { startFakeAcr, type FakeAcr } from './testing/fake-acr'
+
+const KEY_ID = 'LTAI5tTestKeyId0001'
+const KEY_SECRET = 'fake-acr-secret-0123456789abcdef'
+
+let t: TestApp
+let acr: FakeAcr
+let instanceId: string
+
+beforeAll(async () => {
+  t = await startTestApp()
+  acr = await startFakeAcr({ [KEY_ID]: KEY_SECRET })
+  // Short retry budget and polls, so fault tests take a second, not minutes.
+  bindProviders(t.db, createProviderRegistry({ acr: { envAccessKey: null, timing: { requestTimeoutMs: 2_000, retryBudgetMs: 1_500, retryBaseMs: 50 }, scanPollMs: 50, scanTimeoutMs: 5_000 } }))
+})
+afterAll(async () => {
+  await t.close()
+  await acr.close()
+})
+
+const connection = (over: Record<string, unknown> = {}) => ({ kind: 'ACR', regionId: ACR_REGION, acrInstanceId: ACR_INSTANCE_ID, accessKeyId: KEY_ID, accessKeySecret: KEY_SECRET, endpoint: acr.endpoint, ...over })
+
+describe('ACR provider against a fake OpenAPI', () => {
+  it('tests the connection through signed GetInstance and ListRepository', async () => {
+    const res = await t.call('testInstanceConnection', connection())
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ ok: true, repositoryCount: 1 })
+    expect(String(res.body.message)).toContain('prod-registry')
+  })
+
+  it('names bad credentials: an unknown AccessKey ID, and a wrong secret', async () => {
+    const unknown = await t.call('testInstanceConnection', connection({ accessKeyId: 'LTAIunknown' }))
+    expect(unknown.body).toMatchObject({ ok: false, code: 'REGISTRY_AUTH_FAILED', stage: 'auth', field: 'accessKeyId' })
+    expect(String(unknown.body.message)).toContain('InvalidAccessKeyId.NotFound')
+    const wrong = await t.call('testInstanceConnection', connection({ accessKeySecret: 'not-the-secret' }))
+    expect(wrong.body).toMatchObject({ ok: false, code: 'REGISTRY_AUTH_FAILED', stage: 'auth', field: 'accessKeySecret' })
+    expect(String(wrong.body.message)).toContain('SignatureDoesNotMatch')
+    // Nothing of the secret comes back.
+    expect(JSON.stringify(wrong.body)).not.toContain('not-the-secret')
+  })
+
+  it('refuses to add an instance whose credentials fail, and stores nothing', async () => {
+    const res = await t.call('createInstance', { ...connection({ accessKeySecret: 'wrong-secret' }), instanceName: 'bad acr' })
+    expect(res.status).toBe(400)
+    expect(res.body).toMatchObject({ code: 'REGISTRY_AUTH_FAILED' })
+    expect((await t.call('listInstance', { instanceName: 'bad acr' })).body.totalCount).toBe(0)
+  })
+
+  it('adds the instance and indexes its repositories and tags through ListRepository and ListRepoTag', async () => {
+    const created = await t.call('createInstance', { ...connection(), instanceName: 'acr prod' })
+    expect(created.status).toBe(200)
+    expect(created.body).toMatchObject({ provider: 'acr', kind: 'ACR', regionId: ACR_REGION, upstreamInstanceId: ACR_INSTANCE_ID, credentialSource: 'STORED', hasPassword: true, username: null })
+    expect(JSON.stringify(created.body)).not.toContain(KEY_SECRET)
+    instanceId = created.body.instanceId
+    await t.booted.sync.idle()
+    expect((await t.call('getInstance', { instanceId })).body).toMatchObject({ syncStatus: 'READY', namespaceCount: 1, repoCount: 1, tagCount: 1 })
+    const repoId = await repoIdOf(t, instanceId, 'team/app')
+    const tags = await t.call('listRepoTag', { instanceId, repoId })
+    expect(tags.body.items).toEqual([expect.objectContaining({ tag: '1', digest: `sha256:${ACR_DIGEST_HEX}`, imageSize: 2_815_000 })])
+  })
+
+  it('scans upstream (Create, status polled to COMPLETE, results) and serves the results from our tables', async () => {
+    const repoId = await repoIdOf(t, instanceId, 'team/app')
+    const created = await t.call('createRepoTagScanTask', { instanceId, repoId, tag: '1', scanService: 'SAS_SCAN_SERVICE' })
+    expect(created.status).toBe(200)
+    await waitForStatus(t, created.body.scanTaskId, ['COMPLETE'], { timeoutMs: 15_000 })
+    expect(acr.calls).toEqual(expect.arrayContaining(['CreateRepoTagScanTask', 'GetRepoTagScanStatus', 'ListRepoTagScanResult', 'ListScanBaselineByTask', 'ListScanMaliciousFileByTask']))
+    const vulns = await t.call('listRepoTagScanResult', { scanTaskId: created.body.scanTaskId })
+    expect(vulns.status).toBe(200)
+    expect(vulns.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ cveName: 'CVE-2009-5155', feature: 'eglibc', version: '2.19-6.9', versionFixed: '2.19-18+deb8u5', versionFormat: 'dpkg', severity: 'Medium', scanType: 'cve' }),
+        expect.objectContaining({ cveName: 'CVE-2021-23337', feature: 'lodash', severity: 'High', scanType: 'sca' }),
+      ]),
+    )
+    const baseline = await t.call('listScanBaselineByTask', { scanTaskId: created.body.scanTaskId })
+    expect(baseline.body.items).toEqual([expect.objectContaining({ baselineNameKey: 'ak_leak', baselineNameLevel: 'high' })])
+    const malicious = await t.call('listScanMaliciousFileByTask', { scanTaskId: created.body.scanTaskId })
+    expect(malicious.body.items).toEqual([expect.objectContaining({ filePath: '/var/www/html/shell.php', level: 'remind', maliciousMd5: '44d88612fea8a8f36de82e1278abb02f' })])
+  })
+
+  it('retries a throttled call and succeeds', async () => {
+    acr.faults.throttle = 2
+    const res = await t.call('testInstanceConnection', connection())
+    expect(res.body).toMatchObject({ ok: true })
+    expect(acr.faults.throttle).toBe(0)
+  })
+
+  it('gives up on 5xx beyond the retry budget with a clear error, in bounded time', async () => {
+    acr.faults.unavailable = 1_000
+    const started = Date.now()
+    const res = await t.call('testInstanceConnection', connection())
+    const took = Date.now() - started
+    acr.faults.unavailable = 0
+    expect(res.body).toMatchObject({ ok: false, code: 'REGISTRY_ERROR' })
+    expect(String(res.body.message)).toMatch(/ServiceUnavailable, HTTP 503.*|after \d+ attempts/)
+    expect(took).toBeLessThan(5_000)
+  })
+
+  it('says throttled when throttling outlasts the budget', async () => {
+    acr.faults.throttle = 1_000
+    const res = await t.call('testInstanceConnection', connection())
+    acr.faults.throttle = 0
+    expect(res.body).toMatchObject({ ok: false, code: 'UPSTREAM_THROTTLED', stage: 'throttled' })
+    expect(String(res.body.message)).toContain('Throttling.User')
+  })
+
+})

@@ -1,0 +1,32 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+
+/**
+ * The API tokens the StackRox-compatible endpoint accepts, from `STACKROX_WIRE_TOKENS`
+ * (comma-separated). Only their SHA-256 digests are kept, and a presented token is
+ * compared with every one of them in constant time, so neither the comparison nor the
+ * position of the match leaks through timing.
+ */
+export type ApiTokens = readonly Buffer[]
+
+/** A token short enough to guess is refused at start. */
+export const MIN_TOKEN_LENGTH = 16
+
+const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest()
+
+export function parseApiTokens(raw: string): { value: ApiTokens } | { errors: string[] } {
+  const tokens = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+  const errors = tokens.flatMap((t, i) => (t.length < MIN_TOKEN_LENGTH ? [`token ${i + 1} must be at least ${MIN_TOKEN_LENGTH} characters`] : []))
+  if (errors.length) return { errors }
+  return { value: tokens.map(digest) }
+}
+
+/** Whether `presented` is one of the configured tokens. */
+export function tokenAccepted(tokens: ApiTokens, presented: string): boolean {
+  const given = digest(presented)
+  let found = false
+  for (const t of tokens) found = timingSafeEqual(t, given) || found
+  return found
+}

@@ -1,0 +1,18 @@
+import type { ListScanRulesParams } from './list-scan-rules'
+import type { PreviewScanRuleParams } from './preview-scan-rule'
+
+/**
+ * Query keys for scan rules, general → specific; every fetcher input is in its key. A
+ * saved rule changes the lists and its detail; previews depend on the index, not on
+ * saved rules, so they are keyed apart and left alone by rule writes.
+ */
+export const scanRuleKeys = {
+  all: ['scan-rules'] as const,
+  lists: () => [...scanRuleKeys.all, 'list'] as const,
+  list: (params: ListScanRulesParams) => [...scanRuleKeys.lists(), params] as const,
+  details: () => [...scanRuleKeys.all, 'detail'] as const,
+  detail: (instanceId: string, scanRuleId: string) => [...scanRuleKeys.details(), instanceId, scanRuleId] as const,
+  previews: () => [...scanRuleKeys.all, 'preview'] as const,
+  preview: (params: PreviewScanRuleParams) => [...scanRuleKeys.previews(), params] as const,
+  suggestions: (instanceId: string, namespace: string | null) => [...scanRuleKeys.all, 'suggestions', instanceId, namespace] as const,
+}
