@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { epochMs, optionalParam, pageOf, pageQuery, sortOrder } from './common'
 import { componentSource, packageFormat } from './findings'
-import { booleanParam, CVSS_V2_FILTERS, CVSS_V3_FILTERS, scanService, scanTaskId, severityCounts, type CvssV2FilterParam, type CvssV3FilterParam } from './scans'
+import { booleanParam, CVSS_V2_FILTERS, CVSS_V3_FILTERS, scanService, scanTaskId, includeSnoozedParam, severityCounts, type CvssV2FilterParam, type CvssV3FilterParam } from './scans'
 
 /**
  * The report's Overview, Components and Layers tabs: aggregates of one COMPLETE scan
@@ -13,7 +13,7 @@ import { booleanParam, CVSS_V2_FILTERS, CVSS_V3_FILTERS, scanService, scanTaskId
 const ext = (description: string) => ({ description: `Extension (not in ACR): ${description}` })
 const count = z.number().int().min(0)
 
-export const getScanOverviewQuery = z.object({ scanTaskId })
+export const getScanOverviewQuery = z.object({ scanTaskId, includeSnoozed: includeSnoozedParam() })
 
 const cvssV3Param = z.enum(Object.keys(CVSS_V3_FILTERS) as [CvssV3FilterParam, ...CvssV3FilterParam[]])
 const cvssV2Param = z.enum(Object.keys(CVSS_V2_FILTERS) as [CvssV2FilterParam, ...CvssV2FilterParam[]])
@@ -120,6 +120,7 @@ export const listScanComponentQuery = pageQuery.extend({
   source: optionalParam(componentSource).meta(ext('OS, NODEJS, PYTHON, JAVA, GO, …')),
   layerIndex: optionalParam(z.coerce.number().int().min(0)).meta(ext('Only packages added by this layer (bottom = 0).')),
   vulnerable: booleanParam.meta(ext('true: only packages with at least one vulnerability; false: only those with none.')),
+  includeSnoozed: includeSnoozedParam(),
   sortBy: optionalParam(componentSortBy).meta(
     ext('severity (default: most critical, then high, … findings first), findings (their number), name (then version) or layer. Ties by name, version and row.'),
   ),

@@ -200,9 +200,21 @@ export const listScanTaskQuery = pageQuery.extend({
 })
 export const scanTaskPage = pageOf(scanTask)
 
+/** `true`/`false` in a query string (z.coerce.boolean would read "false" as true). */
+export const booleanParam = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v === '' ? undefined : v), z.boolean().optional())
+
+/**
+ * StackRox's includeSnoozed: findings under an approved exception (deferred, false
+ * positive) are left out of lists and counts unless this is true.
+ */
+export const includeSnoozedParam = () =>
+  booleanParam
+    .default(false)
+    .meta(ext('true: also findings under an approved exception (deferred or false positive), marked by their state; default false leaves them out of rows and counts.'))
+
 // ─── Summary ─────────────────────────────────────────────────────────────────
 
-export const getRepoTagScanSummaryQuery = scanTarget.refine(targetGiven, targetMessage)
+export const getRepoTagScanSummaryQuery = scanTarget.extend({ includeSnoozed: includeSnoozedParam() }).refine(targetGiven, targetMessage)
 
 export const scanSummary = severityCounts
   .extend({
@@ -211,6 +223,11 @@ export const scanSummary = severityCounts
     scanService,
     scanTime: epochMs.meta(ext('When the scan finished.')),
     componentCount: z.number().int().min(0).meta(ext('Packages found.')),
+    snoozedCount: z
+      .number()
+      .int()
+      .min(0)
+      .meta(ext('Findings under an approved exception (deferred or false positive): left out of the counts unless includeSnoozed, counted in them with it.')),
     baselineCounts: z
       .object({ total: z.number().int(), high: z.number().int(), medium: z.number().int(), low: z.number().int() })
       .nullable()
@@ -260,8 +277,6 @@ const v3Metric = <K extends CvssV3FilterParam>(param: K) =>
 const v2Metric = <K extends CvssV2FilterParam>(param: K) =>
   optionalParam(anyCase(cvssV2.shape[CVSS_V2_FILTERS[param]])).meta(ext(`Only findings whose CVSS v2 ${CVSS_V2_FILTERS[param]} is this value.`))
 
-/** `true`/`false` in a query string (z.coerce.boolean would read "false" as true). */
-export const booleanParam = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v === '' ? undefined : v), z.boolean().optional())
 const cvssBound = optionalParam(z.coerce.number().min(0).max(10))
 
 export const listRepoTagScanResultQuery = scanTarget
@@ -280,6 +295,7 @@ export const listRepoTagScanResultQuery = scanTarget
       description: 'FixCmd: the same rows, each reduced to its fixCmd (absent when there is no fix), as ACR does.',
     }),
     fixable: booleanParam.meta(ext('true: only findings with a fixed version; false: only those without.')),
+    includeSnoozed: includeSnoozedParam(),
     attackVector: v3Metric('attackVector'),
     attackComplexity: v3Metric('attackComplexity'),
     privilegesRequired: v3Metric('privilegesRequired'),
@@ -334,6 +350,16 @@ export const vulnerabilityItem = z
     fixedByNote: z.string().nullable().meta(ext('Set when merged advisories disagree on the fixed version.')),
     componentId: z.string().meta(ext('The package in getImageReport components.')),
     severitySource: z.string().meta(ext('Where the severity came from: cvss_v3, ubuntu_priority, …')),
+    // Set on every row the list answers; optional because the stored rows, and the ACR wire, predate exceptions.
+    // The values of the exceptions contract's vulnerabilityState, restated: that module imports this one.
+    state: z
+      .enum(['OBSERVED', 'DEFERRED', 'FALSE_POSITIVE'])
+      .optional()
+      .meta(ext('StackRox state: OBSERVED unless an approved exception defers it or marks it a false positive.')),
+    suppressed: z.boolean().optional().meta(ext('Whether an approved exception covers it; such rows are only listed with includeSnoozed=true.')),
+    suppressActivation: epochMs.nullable().optional().meta(ext('When the exception that suppresses it was approved.')),
+    suppressExpiry: epochMs.nullable().optional().meta(ext('When that suppression ends; null for false positives and deferrals until fixed.')),
+    exceptionId: z.string().nullable().optional().meta(ext('The approved exception that sets the state.')),
   })
   .meta({ id: 'ScanVulnerability' })
 export type VulnerabilityItem = z.infer<typeof vulnerabilityItem>

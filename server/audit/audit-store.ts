@@ -19,6 +19,7 @@ export async function insertAuditEvent(db: Db, e: NewAuditEvent): Promise<void> 
     .values({
       time: e.time ?? new Date(),
       actor: e.actor,
+      // The contract's enum is the source of truth; the table's column is plain text.
       actor_via: e.actorVia,
       action: e.action,
       target: e.target,

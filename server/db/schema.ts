@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { AuditActorVia } from '@contract/audit'
 
 /** Table types for Kysely. Timestamps are timestamptz (Date in both drivers). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -271,7 +272,7 @@ export interface AuditEventTable {
   id: Generated<number>
   time: Timestamp
   actor: string
-  actor_via: 'loopback' | 'session' | 'token' | 'proxy' | 'cli'
+  actor_via: AuditActorVia
   action: string
   target: string
   details: Json<Record<string, unknown>>

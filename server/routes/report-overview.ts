@@ -8,6 +8,8 @@ import { getScanOverview } from '../scans/overview/scan-overview'
 
 /** The report's overview aggregates and its package list. */
 export function reportOverviewRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db }) {
-  mountOperation(app, operations.getScanOverview, (q) => getScanOverview(deps.db, q.scanTaskId))
+  mountOperation(app, operations.getScanOverview, (q) =>
+    getScanOverview(deps.db, q.scanTaskId, { includeSnoozed: q.includeSnoozed }),
+  )
   mountOperation(app, operations.listScanComponent, (q) => listScanComponents(deps.db, q))
 }

@@ -4,10 +4,12 @@ import type { SortOrder } from '@contract/common'
 import { CVSS_V2_FILTERS, CVSS_V3_FILTERS, type BaselineItem, type CvssFilterParam, type ImageReportView, type MaliciousItem, type ScanSummary, type ScanTarget, type VulnerabilityItem, type VulnerabilityPage, type VulnerabilitySortBy } from '@contract/scans'
 import type { Db } from '../db/database'
 import { ApiError } from '../errors'
+import { findingKey, findingStatesByKey, type FindingWithState } from '../exceptions/finding-states'
 import { toImageReportView } from './report-view'
 import type { ScanTaskRow } from './scan-queue'
 import { BASELINE_LEVEL_RANK, MALICIOUS_LEVEL_RANK, type ScanSummaryCounts, type StoredBaseline } from './scan-rows'
 import { resolveTask } from './scan-store'
+import { severityCountColumns, toSeverityCounts, type SeverityCountRow } from './overview/severity-columns'
 
 /**
  * Reads of a COMPLETE scan's results. Lists filter, sort and page in SQL, return their
@@ -18,16 +20,57 @@ import { resolveTask } from './scan-store'
 const offset = (q: { pageNo: number; pageSize: number }) => (q.pageNo - 1) * q.pageSize
 const finishedMs = (t: ScanTaskRow) => new Date(t.finished_at ?? t.updated_at).getTime()
 
-export async function getSummary(db: Db, q: ScanTarget): Promise<ScanSummary> {
+/** A finding an approved exception covers, as the scan's rows name it. */
+export interface SnoozedFinding {
+  cveName: string
+  componentId: string
+}
+
+/**
+ * The findings of a task under an approved exception now, and every finding's state by
+ * {@link findingKey}, for the reads that leave the first out unless includeSnoozed.
+ */
+export async function snoozedFindings(db: Db, taskId: string): Promise<{ snoozed: SnoozedFinding[]; states: Map<string, FindingWithState> }> {
+  const states = await findingStatesByKey(db, taskId, new Date())
+  const snoozed = [...states.values()].filter((f) => f.suppressed).map((f) => ({ cveName: f.cveName, componentId: f.componentId }))
+  return { snoozed, states }
+}
+
+/**
+ * A condition on scan_vulnerabilities rows: not one of these findings. Rows are keyed as
+ * findingStatesByKey keys them, by CVE and package; `alias` qualifies the columns in a join.
+ *
+ * @example
+ * sql`select count(*) from scan_vulnerabilities where task_id = ${id} and ${notSnoozed(snoozed)}`
+ */
+export function notSnoozed(snoozed: readonly SnoozedFinding[], alias?: string): Expression<SqlBool> {
+  if (snoozed.length === 0) return sql<SqlBool>`true`
+  const col = (name: string) => (alias ? sql.ref(`${alias}.${name}`) : sql.ref(name))
+  const keys = sql.join(snoozed.map((f) => sql`(${f.cveName}::text, ${f.componentId}::text)`))
+  return sql<SqlBool>`(${col('cve_name')}, ${col('item')}->>'componentId') not in (${keys})`
+}
+
+export async function getSummary(db: Db, q: ScanTarget & { includeSnoozed?: boolean | undefined }): Promise<ScanSummary> {
   const task = await resolveTask(db, q, 'complete')
   const summary = task.summary as ScanSummaryCounts
+  const { snoozed } = await snoozedFindings(db, task.id)
+  // The stored counts ignore exceptions: without includeSnoozed, count the rows the list shows.
+  const counts =
+    q.includeSnoozed || snoozed.length === 0
+      ? summary.counts
+      : toSeverityCounts(
+          (
+            await sql<SeverityCountRow>`select ${severityCountColumns()} from scan_vulnerabilities where task_id = ${task.id} and ${notSnoozed(snoozed)}`.execute(db)
+          ).rows[0],
+        )
   return {
-    ...summary.counts,
+    ...counts,
     scanTaskId: task.id,
     digest: task.digest,
     scanService: task.scan_service,
     scanTime: finishedMs(task),
     componentCount: summary.componentCount,
+    snoozedCount: snoozed.length,
     baselineCounts: summary.baselineCounts,
     maliciousCounts: summary.maliciousCounts,
   }
@@ -42,6 +85,8 @@ export interface VulnerabilityQuery extends ScanTarget, CvssMetricFilters {
   vulQueryKey?: string | undefined
   filterValue?: 'FixCmd' | undefined
   fixable?: boolean | undefined
+  /** StackRox's includeSnoozed: also the findings under an approved exception. Default false. */
+  includeSnoozed?: boolean | undefined
   cvssMin?: number | undefined
   cvssMax?: number | undefined
   layerIndex?: number | undefined
@@ -58,10 +103,16 @@ const SEVERITY_RANK: Record<Severity, number> = { Critical: 4, High: 3, Medium: 
  * The WHERE of a vulnerability list: every filter of listRepoTagScanResult, in one place,
  * so the list, its exports and the overview's links agree on what a filter means. The
  * CVSS metrics, layer and package are read from the stored item: every clause is
- * narrowed to one task first, and a task holds a few thousand rows at most.
+ * narrowed to one task first, and a task holds a few thousand rows at most. Findings
+ * under an approved exception (`snoozed`) are left out unless includeSnoozed.
  */
-export function vulnerabilityConditions(taskId: string, q: Omit<VulnerabilityQuery, keyof ScanTarget | 'pageNo' | 'pageSize'>): Expression<SqlBool>[] {
+export function vulnerabilityConditions(
+  taskId: string,
+  q: Omit<VulnerabilityQuery, keyof ScanTarget | 'pageNo' | 'pageSize'>,
+  snoozed: readonly SnoozedFinding[],
+): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [sql<SqlBool>`task_id = ${taskId}`]
+  if (!q.includeSnoozed && snoozed.length > 0) where.push(notSnoozed(snoozed))
   if (q.severity?.length) where.push(sql<SqlBool>`severity_rank in (${sql.join(q.severity.map((s) => SEVERITY_RANK[s]))})`)
   if (q.scanType) where.push(sql<SqlBool>`scan_type = ${q.scanType}`)
   if (q.vulQueryKey) where.push(sql<SqlBool>`strpos(search_text, lower(${q.vulQueryKey})) > 0`)
@@ -83,7 +134,8 @@ export function vulnerabilityConditions(taskId: string, q: Omit<VulnerabilityQue
 
 export async function listVulnerabilities(db: Db, q: VulnerabilityQuery): Promise<VulnerabilityPage> {
   const task = await resolveTask(db, q, 'complete')
-  const where = vulnerabilityConditions(task.id, q)
+  const { snoozed, states } = await snoozedFindings(db, task.id)
+  const where = vulnerabilityConditions(task.id, q, snoozed)
   const conditions = (eb: { and: (e: Expression<SqlBool>[]) => Expression<SqlBool> }) => eb.and(where)
   const sortBy = q.sortBy ?? 'severity'
   const order = q.sortOrder ?? (sortBy === 'severity' || sortBy === 'cvss' || sortBy === 'published' ? 'desc' : 'asc')
@@ -100,7 +152,18 @@ export async function listVulnerabilities(db: Db, q: VulnerabilityQuery): Promis
     let rows = trx.selectFrom('scan_vulnerabilities').where(conditions).select(['item'])
     for (const o of [...primary, sql`cve_name asc`, sql`lower(package_name) asc`, sql`id asc`]) rows = rows.orderBy(o)
     const found = await rows.limit(q.pageSize).offset(offset(q)).execute()
-    const items = found.map((r) => r.item as VulnerabilityItem)
+    const items = found.map((r): VulnerabilityItem => {
+      const item = r.item as VulnerabilityItem
+      const s = states.get(findingKey(item.cveName, item.componentId))
+      return {
+        ...item,
+        state: s?.state ?? 'OBSERVED',
+        suppressed: s?.suppressed ?? false,
+        suppressActivation: s?.suppressActivation ?? null,
+        suppressExpiry: s?.suppressExpiry ?? null,
+        exceptionId: s?.exceptionId ?? null,
+      }
+    })
     return {
       items: q.filterValue === 'FixCmd' ? items.map((i) => (i.fixCmd ? { fixCmd: i.fixCmd } : {})) : items,
       totalCount: n,

@@ -111,6 +111,11 @@ describe('a registry push notification', () => {
     expect(tag.body.digest).toBe(digest)
     const triggers = await t.call('getInstanceTriggers', { instanceId })
     expect(triggers.body.webhook.lastDeliveryTime).not.toBeNull()
+    // The queued scan is audited under the instance's webhook, without its secret.
+    const audit = await t.call('listAuditEvent', { actor: `registry-webhook:${instanceId}` })
+    expect(audit.body.items[0]).toMatchObject({ actorVia: 'webhook', action: 'createRepoTagScanTask' })
+    expect(audit.body.items[0]?.target).toContain(`repoId=${task.repoId}`)
+    expect(JSON.stringify(audit.body)).not.toContain(secret)
   })
 
   it('indexes a push that no AUTO rule matches without queueing a scan', async () => {

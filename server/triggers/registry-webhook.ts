@@ -1,3 +1,4 @@
+import { recordAuditEvent } from '../audit/audit-trail'
 import type { Db } from '../db/database'
 import { ApiError } from '../errors'
 import type { Logger } from '../log'
@@ -41,7 +42,7 @@ export class RegistryWebhook {
     }
   }
 
-  async deliver(instanceId: string, events: readonly RegistryEvent[]): Promise<DeliveryResult> {
+  async deliver(instanceId: string, events: readonly RegistryEvent[], requestId: string | null = null): Promise<DeliveryResult> {
     const now = new Date()
     await this.db.updateTable('instance_triggers').set({ webhook_last_delivery_at: now }).where('instance_id', '=', instanceId).execute()
     await this.db.deleteFrom('webhook_deliveries').where('received_at', '<', new Date(now.getTime() - DELIVERY_MEMORY_MS)).execute()
@@ -64,7 +65,7 @@ export class RegistryWebhook {
         continue
       }
       try {
-        result = { ...result, ...addCounts(result, await this.onPush(instanceId, push)), pushes: result.pushes + 1 }
+        result = { ...result, ...addCounts(result, await this.onPush(instanceId, push, requestId)), pushes: result.pushes + 1 }
       } catch (err) {
         await this.db
           .deleteFrom('webhook_deliveries')
@@ -81,13 +82,24 @@ export class RegistryWebhook {
     return result
   }
 
-  private async onPush(instanceId: string, push: TagPush): Promise<QueueCounts> {
+  private async onPush(instanceId: string, push: TagPush, requestId: string | null): Promise<QueueCounts> {
     const indexed = await indexTag(this.db, instanceId, push.repository, push.tag, { digest: push.digest })
     if (indexed.status === 'gone') return { queued: 0, existing: 0 }
     let counts: QueueCounts = { queued: 0, existing: 0 }
     for (const rule of await rulesFor(this.db, instanceId, 'auto')) {
       const detail = `registry event ${push.eventId}: push of ${push.repository}:${push.tag}`
       counts = addCounts(counts, await queueRuleScans(this.scans, rule, [indexed], { kind: 'PUSH', actor: push.actor, detail }))
+    }
+    // Scans a push queued are writes no user made: audited under the instance, as the scan operation they amount to.
+    if (counts.queued > 0) {
+      await recordAuditEvent(this.db, this.log, {
+        actor: `registry-webhook:${instanceId}`,
+        actorVia: 'webhook',
+        action: 'createRepoTagScanTask',
+        input: { instanceId, repoId: indexed.repoId, namespace: indexed.namespace, repoName: indexed.repoName, tag: indexed.tag, digest: indexed.digest, eventId: push.eventId, pushedBy: push.actor },
+        output: counts,
+        requestId,
+      })
     }
     return counts
   }

@@ -52,7 +52,7 @@ export function triggerRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; scans: S
     }
     const envelope = registryEnvelope.safeParse(json)
     if (!envelope.success) throw paramInvalid(envelope.error)
-    return c.json(await webhook.deliver(instanceId, envelope.data.events), 200)
+    return c.json(await webhook.deliver(instanceId, envelope.data.events, c.get('requestId') ?? null), 200)
   })
 
   app.openAPIRegistry.registerPath({

@@ -3,6 +3,7 @@ import type { Component } from '@contract/findings'
 import type { ComponentSortBy, ScanComponentItem, ScanComponentPage } from '@contract/report-overview'
 import type { SortOrder } from '@contract/common'
 import type { Db } from '../../db/database'
+import { notSnoozed, snoozedFindings } from '../scan-results'
 import { resolveTask } from '../scan-store'
 import { severityCountColumns, toSeverityCounts, type SeverityCountRow } from './severity-columns'
 
@@ -12,6 +13,8 @@ export interface ComponentQuery {
   source?: string | undefined
   layerIndex?: number | undefined
   vulnerable?: boolean | undefined
+  /** Also count findings under an approved exception, as the list does with includeSnoozed. */
+  includeSnoozed?: boolean | undefined
   sortBy?: ComponentSortBy | undefined
   sortOrder?: SortOrder | undefined
   pageNo: number
@@ -27,6 +30,8 @@ export interface ComponentQuery {
 export async function listScanComponents(db: Db, q: ComponentQuery): Promise<ScanComponentPage> {
   const task = await resolveTask(db, { scanTaskId: q.scanTaskId }, 'complete')
   const id = task.id
+  const { snoozed } = await snoozedFindings(db, id)
+  const visible = notSnoozed(q.includeSnoozed ? [] : snoozed)
   const where: RawBuilder<unknown>[] = [sql`c.task_id = ${id}`]
   if (q.componentQueryKey) {
     where.push(sql`strpos(lower(c.name || ' ' || c.purl || ' ' || coalesce(c.component->>'location', '')), lower(${q.componentQueryKey})) > 0`)
@@ -49,7 +54,7 @@ export async function listScanComponents(db: Db, q: ComponentQuery): Promise<Sca
 
   const withFindings = sql`with f0 as (
       select item->>'componentId' as cid, ${severityCountColumns()}
-      from scan_vulnerabilities where task_id = ${id} group by 1
+      from scan_vulnerabilities where task_id = ${id} and ${visible} group by 1
     ), risks as (
       select r->>'componentId' as cid, r->>'fixedByAll' as fixed_by
       from scan_reports, jsonb_array_elements(report->'componentRisks') r where task_id = ${id}

@@ -3,6 +3,7 @@ import type { FixableComponent, ScanOverview } from '@contract/report-overview'
 import type { PackageFormat } from '@contract/findings'
 import { CVSS_V2_FILTERS, CVSS_V3_FILTERS } from '@contract/scans'
 import type { Db } from '../../db/database'
+import { notSnoozed, snoozedFindings, type SnoozedFinding } from '../scan-results'
 import { resolveTask } from '../scan-store'
 import { cvssBreakdowns, layerFindings, scoreBins, type MetricCountRow, type StoredLayer } from './overview-shape'
 import { severityCountColumns, toSeverityCounts, type SeverityCountRow } from './severity-columns'
@@ -24,28 +25,37 @@ function metricValuesSql() {
   return sql.join(pairs)
 }
 
-export async function getScanOverview(db: Db, scanTaskId: string): Promise<ScanOverview> {
+/**
+ * @example
+ * await getScanOverview(db, scanTaskId) // counts without findings under an approved exception
+ * await getScanOverview(db, scanTaskId, { includeSnoozed: true }) // with them, as the stored summary counts
+ */
+export async function getScanOverview(db: Db, scanTaskId: string, opts: { includeSnoozed?: boolean | undefined } = {}): Promise<ScanOverview> {
   const task = await resolveTask(db, { scanTaskId }, 'complete')
   const id = task.id
   const sas = task.scan_service === 'SAS_SCAN_SERVICE'
+  // Every count below is a count of list rows, so it leaves out what the list leaves out.
+  const { snoozed } = await snoozedFindings(db, id)
+  const shown = opts.includeSnoozed ? [] : snoozed
+  const visible = notSnoozed(shown)
 
   const totals = await sql<SeverityCountRow & { v3: number; v2: number; unscored: number }>`
     select ${severityCountColumns()},
       (count(*) filter (where jsonb_typeof(item->'cvssV3') = 'object'))::int as v3,
       (count(*) filter (where jsonb_typeof(item->'cvssV2') = 'object'))::int as v2,
       (count(*) filter (where cvss_score is null))::int as unscored
-    from scan_vulnerabilities where task_id = ${id}`.execute(db)
+    from scan_vulnerabilities where task_id = ${id} and ${visible}`.execute(db)
   const total = totals.rows[0]
 
   const metrics = await sql<MetricCountRow>`
     select m.param, m.value, count(*)::int as n
     from scan_vulnerabilities v cross join lateral (values ${metricValuesSql()}) as m(param, value)
-    where v.task_id = ${id} and m.value is not null
+    where v.task_id = ${id} and ${notSnoozed(shown, 'v')} and m.value is not null
     group by m.param, m.value`.execute(db)
 
   const bins = await sql<{ bin: number; n: number }>`
     select least(floor(cvss_score), 9)::int as bin, count(*)::int as n
-    from scan_vulnerabilities where task_id = ${id} and cvss_score is not null
+    from scan_vulnerabilities where task_id = ${id} and ${visible} and cvss_score is not null
     group by 1`.execute(db)
 
   return {
@@ -56,24 +66,24 @@ export async function getScanOverview(db: Db, scanTaskId: string): Promise<ScanO
     counts: toSeverityCounts(total),
     ...cvssBreakdowns(metrics.rows, { v3: Number(total?.v3 ?? 0), v2: Number(total?.v2 ?? 0) }),
     scoreHistogram: { bins: scoreBins(bins.rows), unscored: Number(total?.unscored ?? 0) },
-    fixable: await fixableSummary(db, id),
-    layers: await layers(db, id),
+    fixable: await fixableSummary(db, id, shown),
+    layers: await layers(db, id, shown),
     baselineCounts: sas ? await baselineCounts(db, id) : null,
     maliciousCounts: sas ? await maliciousCounts(db, id) : null,
   }
 }
 
-async function fixableSummary(db: Db, id: string): Promise<ScanOverview['fixable']> {
+async function fixableSummary(db: Db, id: string, snoozed: readonly SnoozedFinding[]): Promise<ScanOverview['fixable']> {
   const all = await sql<{ components: number; findings: number; critical_components: number; critical_findings: number }>`
     select count(distinct item->>'componentId')::int as components, count(*)::int as findings,
       (count(distinct item->>'componentId') filter (where severity_rank = 4))::int as critical_components,
       (count(*) filter (where severity_rank = 4))::int as critical_findings
-    from scan_vulnerabilities where task_id = ${id} and fixable`.execute(db)
+    from scan_vulnerabilities where task_id = ${id} and fixable and ${notSnoozed(snoozed)}`.execute(db)
   // Most fixable critical findings first, then high, …: the upgrades that remove the worst.
   const top = await sql<SeverityCountRow & { component_id: string; name: string; version: string; format: PackageFormat; layer_index: number; fixed_by: string | null }>`
     with f as (
       select item->>'componentId' as cid, ${severityCountColumns()}
-      from scan_vulnerabilities where task_id = ${id} and fixable group by 1
+      from scan_vulnerabilities where task_id = ${id} and fixable and ${notSnoozed(snoozed)} group by 1
     ), risks as (
       select r->>'componentId' as cid, r->>'fixedByAll' as fixed_by
       from scan_reports, jsonb_array_elements(report->'componentRisks') r where task_id = ${id}
@@ -103,13 +113,13 @@ async function fixableSummary(db: Db, id: string): Promise<ScanOverview['fixable
   }
 }
 
-async function layers(db: Db, id: string) {
+async function layers(db: Db, id: string, snoozed: readonly SnoozedFinding[]) {
   const stored = await sql<StoredLayer>`
     select (l->>'index')::int as index, l->>'digest' as digest, (l->>'size')::bigint as size, l->>'createdBy' as "createdBy"
     from scan_reports, jsonb_array_elements(report->'layers') l where task_id = ${id}`.execute(db)
   const findings = await sql<SeverityCountRow & { layer_index: number }>`
     select (item->>'layerIndex')::int as layer_index, ${severityCountColumns()}
-    from scan_vulnerabilities where task_id = ${id} group by 1`.execute(db)
+    from scan_vulnerabilities where task_id = ${id} and ${notSnoozed(snoozed)} group by 1`.execute(db)
   const components = await sql<{ layer_index: number; n: number }>`
     select layer_index, count(*)::int as n from scan_components where task_id = ${id} group by 1`.execute(db)
   return layerFindings(

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { recordAuditEvent } from '../../audit/audit-trail'
 import type { Db } from '../../db/database'
 import type { AppEnv } from '../../http/request-context'
 import type { Logger } from '../../log'
@@ -62,7 +63,10 @@ export function acrWireRoutes(app: Hono<AppEnv>, deps: AcrWireDeps) {
       const params = await readParams(c)
       action = params.get('Action')
       accessKeyId = verifySignedRequest({ method: c.req.method, params }, { keys, nonces, now: now() })
-      reply = await runAction(pickAction(acrActions, params), { ...services, actor: `acr:${accessKeyId}` }, params, requestId)
+      const actor = `acr:${accessKeyId}`
+      const recordAudit = (auditAction: string, input: unknown, output: unknown) =>
+        recordAuditEvent(deps.db, deps.log, { actor, actorVia: 'acr', action: auditAction, input, output, requestId })
+      reply = await runAction(pickAction(acrActions, params), { ...services, actor, recordAudit }, params, requestId)
     } catch (err) {
       let wire = toWireError(err)
       if (!wire) {

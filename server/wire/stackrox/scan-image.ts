@@ -19,6 +19,12 @@ export interface ScanImageDeps {
   pollMs: number
 }
 
+/** A scan this request queued (force, or no COMPLETE scan yet), for the audit log. */
+export interface QueuedScan {
+  input: { instanceId: string; repoId: string; tag: string; digest: string; imageName: string; force: boolean }
+  output: { scanTaskId: string }
+}
+
 /** The newest COMPLETE scan of the image, or undefined when there is none to answer from. */
 async function completedScan(db: Db, image: ResolvedImage): Promise<string | undefined> {
   try {
@@ -60,7 +66,12 @@ async function waitForTask(deps: ScanImageDeps, scanTaskId: string, signal: Abor
  * vulnerabilities: what the image model carries) awaited up to the timeout. A scan of
  * the same image already running is joined rather than duplicated.
  */
-export async function scanImage(deps: ScanImageDeps, req: ScanImageRequest, signal?: AbortSignal): Promise<StorageImage> {
+export async function scanImage(
+  deps: ScanImageDeps,
+  req: ScanImageRequest,
+  signal?: AbortSignal,
+  onQueued?: (scan: QueuedScan) => Promise<void>,
+): Promise<StorageImage> {
   // Delegated scanning through a secured cluster has no counterpart here; saying so beats ignoring it.
   if (req.cluster) throw new StackRoxError('INVALID_ARGUMENT', 'cluster: delegated scanning through secured clusters is not supported; leave cluster empty')
   const image = await resolveImage(deps.db, parseImageName(req.imageName))
@@ -73,6 +84,11 @@ export async function scanImage(deps: ScanImageDeps, req: ScanImageRequest, sign
       digest: image.digest,
       scanService: 'ACR_SCAN_SERVICE',
       trigger: { kind: 'USER', scanRuleId: null, actor: null, detail: `StackRox ScanImage${req.force ? ' (force)' : ''}` },
+    })
+    // Audited once queued: the scan runs on even if the wait below times out.
+    await onQueued?.({
+      input: { instanceId: image.instanceId, repoId: image.repoId, tag: image.tag, digest: image.digest, imageName: req.imageName, force: req.force },
+      output: { scanTaskId: queued.scanTaskId },
     })
     await waitForTask(deps, queued.scanTaskId, signal)
     scanTaskId = queued.scanTaskId

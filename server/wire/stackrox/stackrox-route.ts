@@ -1,11 +1,12 @@
 import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { recordAuditEvent } from '../../audit/audit-trail'
 import type { Db } from '../../db/database'
 import type { AppEnv } from '../../http/request-context'
 import type { Logger } from '../../log'
 import type { ScanTaskService } from '../../scans/scan-service'
-import { tokenAccepted, type ApiTokens } from './api-tokens'
-import { scanImage } from './scan-image'
+import { tokenAccepted, tokenLabel, type ApiTokens } from './api-tokens'
+import { scanImage, type QueuedScan } from './scan-image'
 import { StackRoxError, toStackRoxError } from './stackrox-errors'
 import { scanImageRequest, storageImage } from './stackrox-schemas'
 
@@ -67,7 +68,10 @@ export function stackroxWireRoutes(app: Hono<AppEnv>, deps: StackRoxWireDeps) {
         const issue = parsed.error.issues[0]
         throw new StackRoxError('INVALID_ARGUMENT', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`)
       }
-      const image = storageImage.parse(await scanImage(scanDeps, parsed.data, c.req.raw.signal))
+      const actor = tokenLabel(token)
+      const onQueued = ({ input, output }: QueuedScan) =>
+        recordAuditEvent(deps.db, deps.log, { actor, actorVia: 'stackrox', action: 'createRepoTagScanTask', input, output, requestId })
+      const image = storageImage.parse(await scanImage(scanDeps, parsed.data, c.req.raw.signal, onQueued))
       deps.log.info('stackrox wire request', { requestId, status: 200, image: image.name.fullName })
       return c.json(image, 200)
     } catch (err) {

@@ -26,5 +26,8 @@ function instanceForBadgeOptions(instanceId: string) {
     // Must stay equal to instanceKeys.detail(instanceId) in features/instances/api/keys.ts.
     queryKey: ['instances', 'detail', instanceId],
     queryFn: ({ signal }) => callOperation('getInstance', { instanceId }, { signal }),
+    // A hint must not ask again for an instance the page already failed to load: that
+    // second request would replace the error (and its request id) the page is showing.
+    retryOnMount: false,
   })
 }

@@ -15,6 +15,8 @@ export interface AcrServices {
   rules: ScanRuleService
   /** Who is calling, for what the services record: `acr:<AccessKeyId>`. */
   actor: string
+  /** Records a successful write in the audit log as `action` (server/audit/); absent in unit tests. */
+  recordAudit?: (action: string, input: unknown, output: unknown) => Promise<void>
 }
 
 /**
@@ -32,6 +34,8 @@ export interface AcrAction<I extends z.ZodType = z.ZodType, O = unknown, R exten
   toResponse(output: O): z.input<R>
   code: 'string' | 'number'
   isSuccess: boolean
+  /** For a write: the operation it maps to, under which it is audited (createScanRule). */
+  audit?: string
 }
 
 export const defineAcrAction = <I extends z.ZodType, O, R extends z.ZodType>(action: AcrAction<I, O, R>): AcrAction<I, O, R> => action
@@ -52,6 +56,8 @@ export function bindAction<I extends z.ZodType, O, R extends z.ZodType>(action: 
       const parsed = action.input.safeParse(action.toInput(wire))
       if (!parsed.success) throw paramInvalid(parsed.error)
       const output = await action.run(services, parsed.data, wire)
+      // Writes are audited as the /api/v1 operation they map to, after they succeed.
+      if (action.audit) await services.recordAudit?.(action.audit, parsed.data, output)
       // Checked before it leaves, as the /api/v1 routes check theirs: a mapping bug is a 500, not a malformed answer.
       return action.response.parse(action.toResponse(output)) as Record<string, unknown>
     },

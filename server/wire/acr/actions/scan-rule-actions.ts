@@ -67,6 +67,7 @@ export const createScanRuleAction = defineAcrAction({
   toResponse: (r) => ({ ScanRuleId: r.scanRuleId }),
   code: 'number',
   isSuccess: false,
+  audit: 'createScanRule',
 })
 
 export const updateScanRuleAction = defineAcrAction({
@@ -78,6 +79,7 @@ export const updateScanRuleAction = defineAcrAction({
   toResponse: (r) => ({ ScanRuleId: r.scanRuleId }),
   code: 'number',
   isSuccess: false,
+  audit: 'updateScanRule',
 })
 
 export const getScanRuleAction = defineAcrAction({
@@ -109,4 +111,5 @@ export const deleteScanRuleAction = defineAcrAction({
   toResponse: () => ({}),
   code: 'string',
   isSuccess: false,
+  audit: 'deleteScanRule',
 })

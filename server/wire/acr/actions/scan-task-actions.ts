@@ -44,6 +44,7 @@ export const createRepoTagScanTaskAction = defineAcrAction({
   toResponse: (r) => ({ ScanTaskId: r.scanTaskId }),
   code: 'string',
   isSuccess: true,
+  audit: 'createRepoTagScanTask',
 })
 
 export const acrScanStatusResponse = z.object({ Status: acrScanStatus, ScanService: scanServiceEnum, ScanTaskId: z.string() })

@@ -6,7 +6,16 @@ import { describeAction, detailLines } from '../lib/describe-action'
 
 const col = dataTableColumnHelper<AuditEvent>()
 
-const viaLabel: Record<AuditEvent['actorVia'], string> = { loopback: 'local', session: 'signed in', token: 'API token', proxy: 'portal', cli: 'command line' }
+const viaLabel: Record<AuditEvent['actorVia'], string> = {
+  loopback: 'local',
+  session: 'signed in',
+  token: 'API token',
+  proxy: 'portal',
+  cli: 'command line',
+  acr: 'ACR endpoint',
+  stackrox: 'StackRox endpoint',
+  webhook: 'registry webhook',
+}
 
 /** Columns of the audit log (newest first; the API does not sort otherwise). */
 export const auditColumns = col.columns([

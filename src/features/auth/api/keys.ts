@@ -1,5 +1,4 @@
-/** Query keys of the signed-in session. */
-export const authKeys = {
-  all: ['auth'] as const,
-  session: () => [...authKeys.all, 'session'] as const,
-}
+import { sessionKeys } from '@/api/session'
+
+/** Query keys of the signed-in session (the session query itself is shared: src/api/session.ts). */
+export const authKeys = sessionKeys

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import type { OperationName } from '@contract/operations'
+import { can } from '@/hooks/use-permitted'
 import { useSession } from '../api/get-session'
-import { can } from '../lib/permissions'
 
 export interface PermittedProps {
   operation: OperationName

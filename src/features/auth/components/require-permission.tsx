@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import type { OperationName } from '@contract/operations'
 import { LoadingState } from '@/components/ui/loading-state'
+import { can } from '@/hooks/use-permitted'
 import { useSession } from '../api/get-session'
-import { can } from '../lib/permissions'
 import { AccessDenied } from './access-denied'
 
 export interface RequirePermissionProps {

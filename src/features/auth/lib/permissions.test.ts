@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Session } from '@contract/auth'
-import { can, principalLabel } from './permissions'
+import { principalLabel } from './permissions'
 
 const session = (over: Partial<Session> = {}): Session => ({
   authMode: 'required',
@@ -9,14 +9,6 @@ const session = (over: Partial<Session> = {}): Session => ({
   permissions: ['listInstance', 'createScanRule'],
   signIn: { token: true, proxy: false },
   ...over,
-})
-
-describe('can', () => {
-  it('answers from the permissions the server sent', () => {
-    expect(can(session(), 'createScanRule')).toBe(true)
-    expect(can(session(), 'createApiToken')).toBe(false)
-    expect(can(undefined, 'listInstance')).toBe(false)
-  })
 })
 
 describe('principalLabel', () => {

@@ -2,12 +2,15 @@ import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { PlusIcon } from '@/components/ui/icons'
+import { usePermitted } from '@/hooks/use-permitted'
 import { AddInstanceForm } from './add-instance-form'
 
-/** The "Add instance" button and its dialog; the form starts empty each time it opens. */
+/** The "Add instance" button and its dialog; the form starts empty each time it opens. Hidden from roles that may not add one. */
 export function AddInstanceButton() {
   const [open, setOpen] = useState(false)
+  const permitted = usePermitted('createInstance')
   const close = () => setOpen(false)
+  if (!permitted.allowed) return null
   return (
     <>
       <Button variant="primary" onClick={() => setOpen(true)}>

@@ -6,6 +6,7 @@ import { DetailList } from '@/components/ui/detail-list'
 import { TrashIcon } from '@/components/ui/icons'
 import { PageHeader } from '@/components/ui/page-header'
 import { AbsoluteTime } from '@/components/ui/time'
+import { usePermitted } from '@/hooks/use-permitted'
 import { editScanRulePath, scanRulesPath } from '../lib/paths'
 import { scanTypeDisplay, scopeDisplay, triggerDisplay } from '../lib/rule-display'
 import { DeleteScanRuleDialog } from './delete-scan-rule-dialog'
@@ -41,6 +42,8 @@ export function ScanRuleDetailPage({ instanceId, scanRuleId, children, onRan }: 
 function ScanRuleDetail({ rule, onRan }: { rule: ScanRule; onRan?: (() => Promise<unknown> | void) | undefined }) {
   const navigate = useNavigate()
   const [confirming, setConfirming] = useState(false)
+  const canEdit = usePermitted('updateScanRule')
+  const canDelete = usePermitted('deleteScanRule')
   const preview = useLivePreview(
     { instanceId: rule.instanceId, scanScope: rule.scanScope, namespaces: rule.namespaces, repoNames: rule.repoNames, repoTagFilterPattern: rule.repoTagFilterPattern },
     0,
@@ -70,12 +73,19 @@ function ScanRuleDetail({ rule, onRan }: { rule: ScanRule; onRan?: (() => Promis
         actions={
           <>
             <RunScanRuleButton rule={rule} onRan={onRan} />
-            <Link to={editScanRulePath(rule.instanceId, rule.scanRuleId)} className={buttonClasses()}>
-              Edit
-            </Link>
-            <Button onClick={() => setConfirming(true)} className="text-danger">
+            {canEdit.allowed ? (
+              <Link to={editScanRulePath(rule.instanceId, rule.scanRuleId)} className={buttonClasses()}>
+                Edit
+              </Link>
+            ) : (
+              <Button disabled title={canEdit.reason ?? undefined}>
+                Edit<span className="sr-only">{` (${canEdit.reason ?? ''})`}</span>
+              </Button>
+            )}
+            <Button onClick={() => setConfirming(true)} className="text-danger" disabled={!canDelete.allowed} title={canDelete.reason ?? undefined}>
               <TrashIcon className="size-3.5" />
               Delete
+              {canDelete.reason ? <span className="sr-only">{` (${canDelete.reason})`}</span> : null}
             </Button>
           </>
         }

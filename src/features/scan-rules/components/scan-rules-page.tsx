@@ -7,6 +7,7 @@ import { PlusIcon } from '@/components/ui/icons'
 import { PageHeader } from '@/components/ui/page-header'
 import { Select } from '@/components/ui/select'
 import { getTableUIState } from '@/components/ui/table-ui-state'
+import { usePermitted } from '@/hooks/use-permitted'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useScanRules } from '../api/list-scan-rules'
 import { newScanRulePath } from '../lib/paths'
@@ -28,11 +29,18 @@ export function ScanRulesPage({ instanceId, instanceName }: ScanRulesPageProps) 
   const { state, setState, reset, isFiltered } = useUrlState(scanRuleUrlSchema)
   const query = useScanRules({ ...state, instanceId })
   const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
-  const newRule = (
+  const canCreate = usePermitted('createScanRule')
+  // A link cannot be disabled: a role that may not create rules gets a disabled button that says why.
+  const newRule = canCreate.allowed ? (
     <Link to={newScanRulePath(instanceId)} className={buttonClasses({ variant: 'primary' })}>
       <PlusIcon className="size-3.5" />
       New rule
     </Link>
+  ) : (
+    <Button variant="primary" disabled title={canCreate.reason ?? undefined}>
+      <PlusIcon className="size-3.5" />
+      New rule<span className="sr-only">{` (${canCreate.reason ?? ''})`}</span>
+    </Button>
   )
 
   return (

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { describeError } from '@/components/ui/error-state'
 import { RefreshIcon } from '@/components/ui/icons'
+import { usePermitted } from '@/hooks/use-permitted'
 import { formatCount, plural } from '@/lib/format'
 import { useScanAllTags } from '../api/scan-all-tags'
 import { summarizeScanAll } from '../lib/scan-all'
@@ -24,6 +25,7 @@ export function ScanAllTagsButton({ instanceId, repoId, tagCount, onQueued }: Sc
   const [service, setService] = useState<ScanService>('ACR_SCAN_SERVICE')
   const formId = useId()
   const scanAll = useScanAllTags({ onQueued })
+  const permitted = usePermitted('createRepoTagScanTask')
   const close = () => {
     scanAll.reset()
     setOpen(false)
@@ -42,9 +44,10 @@ export function ScanAllTagsButton({ instanceId, repoId, tagCount, onQueued }: Sc
   const tags = tagCount === undefined ? 'every tag' : `${formatCount(tagCount)} ${plural(tagCount, 'tag', 'tags')}`
   return (
     <>
-      <Button onClick={() => setOpen(true)} disabled={tagCount === 0}>
+      <Button onClick={() => setOpen(true)} disabled={tagCount === 0 || !permitted.allowed} title={permitted.reason ?? undefined}>
         <RefreshIcon className="size-3.5" />
         Scan all tags
+        {permitted.reason ? <span className="sr-only">{` (${permitted.reason})`}</span> : null}
       </Button>
       <Dialog
         open={open}

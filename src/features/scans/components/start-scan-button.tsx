@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { describeError } from '@/components/ui/error-state'
 import { RefreshIcon } from '@/components/ui/icons'
+import { usePermitted } from '@/hooks/use-permitted'
 import { useCreateScanTask } from '../api/create-scan-task'
 import { useTagScanStatus } from '../api/get-scan-status'
 import { isScanRunning } from '../lib/scan-status'
@@ -26,6 +27,7 @@ export function StartScanButton({ instanceId, repoId, tag, reference }: StartSca
   const [service, setService] = useState<ScanService>('ACR_SCAN_SERVICE')
   const formId = useId()
   const create = useCreateScanTask()
+  const permitted = usePermitted('createRepoTagScanTask')
   const close = () => {
     create.reset()
     setOpen(false)
@@ -37,10 +39,11 @@ export function StartScanButton({ instanceId, repoId, tag, reference }: StartSca
   const error = create.error ? describeError(create.error) : null
   return (
     <>
-      <Button variant="primary" onClick={() => setOpen(true)}>
+      <Button variant="primary" onClick={() => setOpen(true)} disabled={!permitted.allowed} title={permitted.reason ?? undefined}>
         {/* The name stays "Scan" (a running scan is shown below); the icon turns while one runs. */}
         <RefreshIcon className={busy ? 'size-3.5 animate-spin' : 'size-3.5'} />
         Scan
+        {permitted.reason ? <span className="sr-only">{` (${permitted.reason})`}</span> : null}
       </Button>
       <Dialog
         open={open}

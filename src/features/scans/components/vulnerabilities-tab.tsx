@@ -64,6 +64,12 @@ export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
           className="w-56"
         />
         <FixableSwitch checked={state.fixable === true} onChange={(on) => setState({ fixable: on ? true : undefined })} />
+        <SnoozedSwitch checked={state.includeSnoozed === true} onChange={(on) => setState({ includeSnoozed: on ? true : undefined })} />
+        {!state.includeSnoozed && summary?.snoozedCount ? (
+          <span className="text-xs text-fg-muted">
+            {summary.snoozedCount} {summary.snoozedCount === 1 ? 'finding' : 'findings'} hidden by exceptions
+          </span>
+        ) : null}
         <span className="ml-auto">
           <CopyFixCommandsButton params={params} />
         </span>
@@ -100,5 +106,31 @@ export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
         />
       </RowExpansionProvider>
     </div>
+  )
+}
+
+interface SnoozedSwitchProps {
+  /** True: also findings under an approved exception (`?includeSnoozed=true`). */
+  checked: boolean
+  onChange: (checked: boolean) => void
+}
+
+/** "Show findings under exception": the same switch as "Fixable only" (see FixableSwitch for its markup). */
+function SnoozedSwitch({ checked, onChange }: SnoozedSwitchProps) {
+  return (
+    <label className="relative inline-flex h-8 cursor-pointer items-center gap-2 rounded-md border border-line-strong bg-surface px-2.5 text-xs font-medium text-fg">
+      <input
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="peer absolute inset-0 size-full cursor-pointer opacity-0"
+      />
+      <span
+        aria-hidden="true"
+        className="relative inline-block h-4 w-7 rounded-full bg-line-strong transition-colors peer-checked:bg-accent peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus after:absolute after:top-0.5 after:left-0.5 after:size-3 after:rounded-full after:bg-surface after:transition-transform peer-checked:after:translate-x-3"
+      />
+      Show findings under exception
+    </label>
   )
 }

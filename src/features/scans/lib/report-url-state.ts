@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { optionalParam, pageQuery, sortOrder } from '@contract/common'
 import { listScanComponentQuery } from '@contract/report-overview'
-import { listRepoTagScanResultQuery, listScanBaselineByTaskQuery, listScanMaliciousFileByTaskQuery } from '@contract/scans'
+import { booleanParam, listRepoTagScanResultQuery, listScanBaselineByTaskQuery, listScanMaliciousFileByTaskQuery } from '@contract/scans'
 import { parseUrlState, pickShape } from '@/hooks/url-state'
 
 /** The report's tabs, in order; the first is the default and stays out of the URL. */
@@ -53,19 +53,23 @@ export type VulnerabilityChartFilter = (typeof VULNERABILITY_CHART_FILTERS)[numb
  * (the scan is in the path). Parsed by the contract's schemas, so `?severity=high` and
  * `?severity=High,Critical` mean what the server takes them to mean.
  */
-export const vulnerabilityUrlSchema = z.object(
-  pickShape(listRepoTagScanResultQuery.shape, [
-    'severity',
-    'scanType',
-    'vulQueryKey',
-    'fixable',
-    ...VULNERABILITY_CHART_FILTERS,
-    'sortBy',
-    'sortOrder',
-    'pageNo',
-    'pageSize',
-  ]),
-)
+export const vulnerabilityUrlSchema = z
+  .object(
+    pickShape(listRepoTagScanResultQuery.shape, [
+      'severity',
+      'scanType',
+      'vulQueryKey',
+      'fixable',
+      ...VULNERABILITY_CHART_FILTERS,
+      'sortBy',
+      'sortOrder',
+      'pageNo',
+      'pageSize',
+    ]),
+  )
+  // StackRox's includeSnoozed (findings under an approved exception) by the contract's parser, without its
+  // default: the state holds it only when the link asks for it, as it does `fixable`.
+  .extend({ includeSnoozed: booleanParam })
 /** Worst first, as the server sorts when asked for nothing. */
 export const vulnerabilityUrlDefaults = { sortBy: 'severity', sortOrder: 'desc' } as const
 
