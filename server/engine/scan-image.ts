@@ -94,16 +94,7 @@ export async function scanImage(opts: ScanImageOptions): Promise<ImageReport> {
     maliciousFiles = files.malicious
   }
   return {
-    image: {
-      repository: image.repository,
-      reference: image.reference,
-      digest: image.digest,
-      manifestDigest: image.manifestDigest,
-      configDigest: image.configDescriptor.digest,
-      platform: formatPlatform(image.platform),
-      size: image.size,
-      ...(image.config.created ? { createdAt: image.config.created } : {}),
-    },
+    image: reportedImage(image),
     os: inventory.os,
     layers: inventory.layers,
     components: inventory.components,
@@ -115,5 +106,21 @@ export async function scanImage(opts: ScanImageOptions): Promise<ImageReport> {
     advisoryDb: await opts.advisories.info(),
     scannedAt: started,
     durationMs: now() - started,
+  }
+}
+
+type InventoriedImage = Awaited<ReturnType<typeof inventoryImage>>['image']
+
+/** The report's description of the scanned image, shared by full and SBOM-only scans. */
+export function reportedImage(image: InventoriedImage): ImageReport['image'] {
+  return {
+    repository: image.repository,
+    reference: image.reference,
+    digest: image.digest,
+    manifestDigest: image.manifestDigest,
+    configDigest: image.configDescriptor.digest,
+    platform: formatPlatform(image.platform),
+    size: image.size,
+    ...(image.config.created ? { createdAt: image.config.created } : {}),
   }
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/database'
 import type { Logger } from '../log'
 import { appendHistory, type ExceptionRow } from './exception-store'
 import { fixedVersion } from './fix-availability'
+import { SingleFlightTimer } from '../background/single-flight-timer'
 
 /** The actor of the steps nobody takes: expiry and reopening. */
 export const SYSTEM_ACTOR = { id: 'system', name: 'Layerscope' }
@@ -74,40 +75,30 @@ async function close(db: Db, row: ExceptionRow, now: Date, action: 'EXPIRED' | '
  * own clock). One sweep at a time; a failing sweep is logged and tried again next tick.
  */
 export class ExceptionSweeper {
-  private timer: NodeJS.Timeout | undefined
-  private current: Promise<SweepOutcome> | undefined
+  private readonly loop: SingleFlightTimer
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
     private readonly opts: { tickMs: number; now?: () => Date },
-  ) {}
-
-  start(): void {
-    if (this.timer || this.opts.tickMs <= 0) return
-    this.timer = setInterval(() => {
-      if (this.current) return
-      this.tick().catch((err: unknown) => this.log.error('exception sweep failed', { err }))
-    }, this.opts.tickMs)
-    this.timer.unref()
+  ) {
+    this.loop = new SingleFlightTimer(opts.tickMs, () => this.tick(), (err) => this.log.error('exception sweep failed', { err }))
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer)
-    this.timer = undefined
-    await this.current?.catch(() => undefined)
+  start(): void {
+    this.loop.start()
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop()
   }
 
   tick(now: Date = this.opts.now?.() ?? new Date()): Promise<SweepOutcome> {
-    const run = sweepExceptions(this.db, now)
-      .then((outcome) => {
+    return this.loop.track(
+      sweepExceptions(this.db, now).then((outcome) => {
         if (outcome.expired.length || outcome.reopened.length) this.log.info('vulnerability exceptions closed', { ...outcome })
         return outcome
-      })
-      .finally(() => {
-        if (this.current === run) this.current = undefined
-      })
-    this.current = run
-    return run
+      }),
+    )
   }
 }

@@ -1,9 +1,9 @@
 import type { ImageReport } from '@contract/findings'
 import type { ImageSource } from '../engine/acquire/image-source'
-import { formatPlatform } from '../engine/acquire/platform'
 import { defaultAnalyzers } from '../engine/inventory/analyzers/index'
 import { inventoryImage, type InventoryProgress } from '../engine/inventory/inventory-image'
 import type { LayerCache } from '../engine/layers/layer-cache'
+import { reportedImage } from '../engine/scan-image'
 
 export interface SbomReportOptions {
   source: ImageSource
@@ -43,18 +43,8 @@ export async function sbomReport(opts: SbomReportOptions): Promise<ImageReport> 
     signal: opts.signal,
     onProgress: opts.onProgress,
   })
-  const image = inventory.image
   return {
-    image: {
-      repository: image.repository,
-      reference: image.reference,
-      digest: image.digest,
-      manifestDigest: image.manifestDigest,
-      configDigest: image.configDescriptor.digest,
-      platform: formatPlatform(image.platform),
-      size: image.size,
-      ...(image.config.created ? { createdAt: image.config.created } : {}),
-    },
+    image: reportedImage(inventory.image),
     os: inventory.os,
     layers: inventory.layers,
     components: inventory.components,

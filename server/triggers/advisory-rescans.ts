@@ -2,6 +2,7 @@ import type { Db } from '../db/database'
 import type { Logger } from '../log'
 import { addCounts, indexedTags, queueRuleScans, rulesFor, type QueueCounts } from '../rules/rule-scans'
 import type { ScanTaskService } from '../scans/scan-service'
+import { SingleFlightTimer } from '../background/single-flight-timer'
 
 export interface RescanOutcome extends QueueCounts {
   /** The import (advisory_db_meta.imported_at) the rescans answer. */
@@ -17,38 +18,28 @@ export interface RescanOutcome extends QueueCounts {
  * store change is rescanned once, however many server processes watch.
  */
 export class AdvisoryRescans {
-  private timer: NodeJS.Timeout | undefined
-  private current: Promise<RescanOutcome | undefined> | undefined
+  private readonly loop: SingleFlightTimer
 
   constructor(
     private db: Db,
     private scans: ScanTaskService,
     private log: Logger,
-    private opts: { tickMs: number },
-  ) {}
-
-  start(): void {
-    if (this.timer || this.opts.tickMs <= 0) return
-    this.timer = setInterval(() => {
-      if (this.current) return
-      this.tick().catch((err: unknown) => this.log.error('advisory rescan check failed', { err }))
-    }, this.opts.tickMs)
-    this.timer.unref()
+    opts: { tickMs: number },
+  ) {
+    this.loop = new SingleFlightTimer(opts.tickMs, () => this.tick(), (err) => this.log.error('advisory rescan check failed', { err }))
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer)
-    this.timer = undefined
-    await this.current?.catch(() => undefined)
+  start(): void {
+    this.loop.start()
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop()
   }
 
   /** Handles the store's latest import if no one has; undefined when there was nothing new. */
   tick(): Promise<RescanOutcome | undefined> {
-    const run = this.check().finally(() => {
-      if (this.current === run) this.current = undefined
-    })
-    this.current = run
-    return run
+    return this.loop.track(this.check())
   }
 
   private async check(): Promise<RescanOutcome | undefined> {

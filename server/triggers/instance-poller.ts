@@ -5,6 +5,7 @@ import type { Logger } from '../log'
 import { ruleMatches } from '../rules/rule-matcher'
 import { addCounts, queueRuleScans, rulesFor, type IndexedTagRef, type QueueCounts } from '../rules/rule-scans'
 import type { ScanTaskService } from '../scans/scan-service'
+import { SingleFlightTimer } from '../background/single-flight-timer'
 
 /** A poll holds its instance this long at most; a process killed mid-poll frees it after that. */
 const POLL_LEASE_MS = 15 * 60 * 1000
@@ -26,8 +27,8 @@ export type PollOutcome =
  * (poll.lastError) and retried at the next interval; the tags it missed are found then.
  */
 export class InstancePoller {
-  private timer: NodeJS.Timeout | undefined
-  private current: Promise<PollOutcome[]> | undefined
+  // A tick still running (a slow sync) is not doubled: the next one picks up what is due.
+  private readonly loop: SingleFlightTimer
   private stopping = false
 
   constructor(
@@ -35,34 +36,24 @@ export class InstancePoller {
     private sync: SyncRunner,
     private scans: ScanTaskService,
     private log: Logger,
-    private opts: { tickMs: number },
-  ) {}
+    opts: { tickMs: number },
+  ) {
+    this.loop = new SingleFlightTimer(opts.tickMs, () => this.tick(), (err) => this.log.error('instance poll tick failed', { err }))
+  }
 
   start(): void {
-    if (this.timer || this.opts.tickMs <= 0) return
-    this.timer = setInterval(() => {
-      // A tick still running (a slow sync) is not doubled: the next one will pick up what is due.
-      if (this.current) return
-      this.tick().catch((err: unknown) => this.log.error('instance poll tick failed', { err }))
-    }, this.opts.tickMs)
-    this.timer.unref()
+    this.loop.start()
   }
 
   /** Stops the timer and waits for a running tick; syncs are aborted by SyncRunner.stop(). */
   async stop(): Promise<void> {
     this.stopping = true
-    clearInterval(this.timer)
-    this.timer = undefined
-    await this.current?.catch(() => undefined)
+    await this.loop.stop()
   }
 
   /** Polls every instance due at `now` (tests pass a later `now` to make one due). */
   tick(now: Date = new Date()): Promise<PollOutcome[]> {
-    const run = this.pollDue(now).finally(() => {
-      if (this.current === run) this.current = undefined
-    })
-    this.current = run
-    return run
+    return this.loop.track(this.pollDue(now))
   }
 
   private async pollDue(now: Date): Promise<PollOutcome[]> {
