@@ -18,6 +18,8 @@ export function rowWithLink(tableLocator: Locator, linkName: string): Locator {
 
 /** The cell of `row` under the column header named `column`. */
 export async function cellIn(tableLocator: Locator, row: Locator, column: string): Promise<Locator> {
+  // allInnerTexts does not wait: the row must be there (so the table has rendered) first.
+  await expect(row).toBeVisible()
   const headers = (await tableLocator.getByRole('columnheader').allInnerTexts()).map((h) => h.trim())
   const index = headers.indexOf(column)
   expect(index, `column ${column} in ${headers.join(', ')}`).toBeGreaterThanOrEqual(0)
