@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { epochMs, instanceId, optionalParam, pageOf, pageQuery, repoId, sortOrder } from './common'
 import { imageDigest, scanTaskId } from './scans'
+import { vulnerabilityState } from './findings'
 
 /**
  * Vulnerability exceptions (StackRox's deferrals and false positives, made accountable):
@@ -12,9 +13,8 @@ import { imageDigest, scanTaskId } from './scans'
 
 const ext = (description: string) => ({ description: `Extension (not in ACR): ${description}` })
 
-/** StackRox's VulnerabilityState: observed unless an approved exception says otherwise. */
-export const vulnerabilityState = z.enum(['OBSERVED', 'DEFERRED', 'FALSE_POSITIVE'])
-export type VulnerabilityState = z.infer<typeof vulnerabilityState>
+// Re-exported so the exceptions' users keep one import; the enum itself lives with the findings.
+export { vulnerabilityState, type VulnerabilityState } from './findings'
 
 /** The OpenVEX status justifications (v0.2.0), the vocabulary every exception is argued in. */
 export const vexJustification = z.enum([
@@ -67,6 +67,10 @@ export const vulnExceptionEvent = z
     actorName: z.string(),
     time: epochMs,
     comment: z.string().nullable(),
+    selfApproval: z
+      .boolean()
+      .optional()
+      .meta({ description: 'On an APPROVED step: true when the requester approved their own request, which only the single local operator can do, while sign-in is off (docs/decisions/0007).' }),
   })
   .meta({ id: 'VulnExceptionEvent' })
 export type VulnExceptionEvent = z.infer<typeof vulnExceptionEvent>
@@ -96,6 +100,10 @@ export const vulnException = z
     decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
     decisionTime: epochMs.nullable(),
     decisionComment: z.string().nullable(),
+    selfApproval: z
+      .boolean()
+      .optional()
+      .meta({ description: 'True when its requester approved it: only the single local operator can, while sign-in is off (docs/decisions/0007). Never with sign-in on.' }),
     closeTime: epochMs.nullable().meta({ description: 'When it was withdrawn, expired or reopened on a fix.' }),
   })
   .meta({ id: 'VulnException' })

@@ -12,6 +12,15 @@ export const severity = z.enum(['Critical', 'High', 'Medium', 'Low', 'Unknown'])
 export type Severity = z.infer<typeof severity>
 export const SEVERITIES: readonly Severity[] = severity.options
 
+/**
+ * StackRox's VulnerabilityState of a finding: OBSERVED unless an approved exception defers
+ * it or marks it a false positive. Defined here, once, because both the scan results
+ * (contract/scans.ts) and the exceptions (contract/exceptions.ts, which imports scans.ts)
+ * carry it.
+ */
+export const vulnerabilityState = z.enum(['OBSERVED', 'DEFERRED', 'FALSE_POSITIVE'])
+export type VulnerabilityState = z.infer<typeof vulnerabilityState>
+
 /** `cve`: an OS package (dpkg, apk, rpm); `sca`: an application dependency. */
 export const scanType = z.enum(['cve', 'sca'])
 export type ScanType = z.infer<typeof scanType>
@@ -191,6 +200,10 @@ export type BaselineFinding = z.infer<typeof baselineFinding>
 export const maliciousLevel = z.enum(['serious', 'suspicious', 'remind'])
 export type MaliciousLevel = z.infer<typeof maliciousLevel>
 
+/** What kind of malware a file is, by the rule that matched it. */
+export const maliciousType = z.enum(['test-file', 'miner', 'webshell', 'reverse-shell', 'backdoor', 'rootkit', 'packed', 'hash-match', 'malware'])
+export type MaliciousType = z.infer<typeof maliciousType>
+
 export const maliciousFile = z
   .object({
     filePath: z.string(),
@@ -198,7 +211,7 @@ export const maliciousFile = z
     layerDigest: z.string(),
     /** Set when a later layer deletes the file: it still ships in the image's blobs. */
     deletedInLayer: z.number().int().min(0).optional(),
-    type: z.enum(['test-file', 'miner', 'webshell', 'reverse-shell', 'backdoor', 'rootkit', 'packed', 'hash-match', 'malware']),
+    type: maliciousType,
     /** ACR's MaliciousName: the signature's malware name, e.g. `Eicar-Test-Signature`. */
     maliciousName: z.string(),
     /** Which rule matched: a signature name from a database file, or a built-in rule id. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { epochMs, optionalParam, pageOf, pageQuery, sortOrder } from './common'
-import { componentSource, packageFormat } from './findings'
-import { booleanParam, CVSS_V2_FILTERS, CVSS_V3_FILTERS, scanService, scanTaskId, includeSnoozedParam, severityCounts, type CvssV2FilterParam, type CvssV3FilterParam } from './scans'
+import { componentSource, maliciousType, packageFormat } from './findings'
+import { booleanParam, CVSS_V2_FILTERS, listRepoTagScanResultQuery, CVSS_V3_FILTERS, scanService, scanTaskId, includeSnoozedParam, severityCounts, type CvssV2FilterParam, type CvssV3FilterParam } from './scans'
 
 /**
  * The report's Overview, Components and Layers tabs: aggregates of one COMPLETE scan
@@ -105,6 +105,14 @@ export const scanOverview = z
       .object({ total: count, serious: count, suspicious: count, remind: count })
       .nullable()
       .meta({ description: 'Null when the scan was not a SAS_SCAN_SERVICE scan.' }),
+    baselineCategories: z
+      .array(z.object({ category: z.string(), count }))
+      .nullable()
+      .meta(ext('Baseline risks per check category, most first: each count is listScanBaselineByTask’s totalCount with that category. Null when the scan was not a SAS_SCAN_SERVICE scan.')),
+    maliciousTypes: z
+      .array(z.object({ type: maliciousType, count }))
+      .nullable()
+      .meta(ext('Malicious files per type, most first: each count is listScanMaliciousFileByTask’s totalCount with that type. Null when the scan was not a SAS_SCAN_SERVICE scan.')),
   })
   .meta({ id: 'ScanOverview' })
 export type ScanOverview = z.infer<typeof scanOverview>
@@ -121,6 +129,12 @@ export const listScanComponentQuery = pageQuery.extend({
   layerIndex: optionalParam(z.coerce.number().int().min(0)).meta(ext('Only packages added by this layer (bottom = 0).')),
   vulnerable: booleanParam.meta(ext('true: only packages with at least one vulnerability; false: only those with none.')),
   includeSnoozed: includeSnoozedParam(),
+  // The vulnerabilities tab grouped by package: with any of these, a package's counts are of its
+  // findings that match (as listRepoTagScanResult filters them), and a package with none is left out.
+  severity: listRepoTagScanResultQuery.shape.severity.meta(ext('Count only findings of these severities; packages with none are left out.')),
+  scanType: listRepoTagScanResultQuery.shape.scanType.meta(ext('Count only `cve` (OS) or `sca` (application) findings; packages with none are left out.')),
+  vulQueryKey: listRepoTagScanResultQuery.shape.vulQueryKey.meta(ext('Count only findings whose CVE id, alias, package or description contains this; packages with none are left out.')),
+  fixable: listRepoTagScanResultQuery.shape.fixable.meta(ext('Count only findings with (true) or without (false) a fix; packages with none are left out.')),
   sortBy: optionalParam(componentSortBy).meta(
     ext('severity (default: most critical, then high, … findings first), findings (their number), name (then version) or layer. Ties by name, version and row.'),
   ),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { epochMs, instanceId, optionalParam, pageOf, pageQuery, repoId, sortOrder } from './common'
-import { advisoryDbInfo, baselineLevel, componentSource, cvssV2, cvssV3, maliciousLevel, osInfo, packageFormat, scanNote, scanType, severity, type CvssV2, type CvssV3 } from './findings'
+import { advisoryDbInfo, baselineLevel, componentSource, cvssV2, cvssV3, maliciousLevel, maliciousType, osInfo, packageFormat, scanNote, scanType, severity, vulnerabilityState, type CvssV2, type CvssV3 } from './findings'
 import { tagName } from './repositories'
 import { scanRuleId } from './scan-rules'
 
@@ -351,9 +351,7 @@ export const vulnerabilityItem = z
     componentId: z.string().meta(ext('The package in getImageReport components.')),
     severitySource: z.string().meta(ext('Where the severity came from: cvss_v3, ubuntu_priority, …')),
     // Set on every row the list answers; optional because the stored rows, and the ACR wire, predate exceptions.
-    // The values of the exceptions contract's vulnerabilityState, restated: that module imports this one.
-    state: z
-      .enum(['OBSERVED', 'DEFERRED', 'FALSE_POSITIVE'])
+    state: vulnerabilityState
       .optional()
       .meta(ext('StackRox state: OBSERVED unless an approved exception defers it or marks it a false positive.')),
     suppressed: z.boolean().optional().meta(ext('Whether an approved exception covers it; such rows are only listed with includeSnoozed=true.')),
@@ -381,6 +379,7 @@ export const listScanBaselineByTaskQuery = scanTarget
   .extend(pageQuery.shape)
   .extend({
     level: optionalParam(anyCase(baselineLevel)).meta({ description: 'High, Medium or Low, any case.' }),
+    category: optionalParam(z.string().min(1).max(200)).meta(ext('Only risks of this check category (baselineClassAlias), exactly as listed.')),
   })
   .refine(targetGiven, targetMessage)
 
@@ -423,6 +422,7 @@ export const listScanMaliciousFileByTaskQuery = scanTarget
     level: optionalParam(anyCase(maliciousLevel, { high: 'serious', medium: 'suspicious', low: 'remind' })).meta({
       description: 'serious, suspicious or remind, any case (High, Medium and Low, as the SDK example writes, map onto them).',
     }),
+    type: optionalParam(maliciousType).meta(ext('Only files of this type (test-file, miner, webshell, …).')),
   })
   .refine(targetGiven, targetMessage)
 

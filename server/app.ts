@@ -5,6 +5,7 @@ import { auditTrail } from './audit/audit-trail'
 import { authenticate, OPERATION_PREFIX } from './auth/auth-middleware'
 import { authRoutes } from './auth/auth-routes'
 import { AUTH_OFF, type AuthSettings } from './auth/auth-settings'
+import { documentSecurity } from './auth/openapi-security'
 import type { Db } from './db/database'
 import { renderDocsPage } from './http/docs-page'
 import { embedPortalRoutes } from './http/embed-portal-script'
@@ -57,7 +58,7 @@ export function createApp(deps: AppDeps) {
   app.onError(errorHandler(deps.log))
   const auth = deps.auth ?? AUTH_OFF
   // Operations only: routes outside /api/v1 (health, docs, webhooks, wire protocols) authenticate on their own.
-  app.use(`${OPERATION_PREFIX}*`, authenticate(deps.db, auth))
+  app.use(`${OPERATION_PREFIX}*`, authenticate(deps.db, auth, deps.security?.frameAncestors))
   app.use(`${OPERATION_PREFIX}*`, auditTrail(deps.db))
 
   healthRoutes(app, { db: deps.db, dbKind: deps.dbKind, version: API_VERSION })
@@ -82,8 +83,10 @@ export function createApp(deps: AppDeps) {
         'Alibaba Cloud Container Registry OpenAPI (2018-12-01), camelCased; reads are GET with query parameters, writes are POST with JSON.',
     },
   }
-  app.doc('/api/openapi.json', docConfig)
-  app.get('/api/docs', (c) => c.html(renderDocsPage(app.getOpenAPIDocument(docConfig))))
+  // Sign-in is added to the generated document from operation-roles.ts (server/auth/openapi-security.ts).
+  const openApiDocument = () => documentSecurity(app.getOpenAPIDocument(docConfig), auth)
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
+  app.get('/api/docs', (c) => c.html(renderDocsPage(openApiDocument())))
   app.all('/api/*', notFoundHandler)
 
   // Wire protocols authenticate on their own (signed requests, API tokens) and answer in their protocol's error shape.

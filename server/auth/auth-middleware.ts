@@ -3,10 +3,11 @@ import type { MiddlewareHandler } from 'hono'
 import type { Db } from '../db/database'
 import { ApiError } from '../errors'
 import type { AppEnv } from '../http/request-context'
+import { DEFAULT_FRAME_ANCESTORS, type FrameAncestors } from '../http/security-headers'
 import type { AuthSettings } from './auth-settings'
-import { identify, type Identity } from './identify'
+import { checkCsrf } from './csrf'
+import { identify } from './identify'
 import { requiredRole } from './operation-roles'
-import { safeEqual } from './secrets'
 
 export const OPERATION_PREFIX = '/api/v1/'
 
@@ -15,8 +16,10 @@ export const OPERATION_PREFIX = '/api/v1/'
  * (operation-roles.ts) and, on writes, the CSRF token. Runs before input validation, so a
  * stranger learns nothing from validation errors. Routes outside /api/v1 (health, docs,
  * webhooks and wire protocols with their own authentication, the SPA) do not pass here.
+ * `frameAncestors` (EMBED_ALLOWED_ORIGINS) names the portals whose pages may write where
+ * no CSRF token exists (csrf.ts).
  */
-export function authenticate(db: Db, settings: AuthSettings): MiddlewareHandler<AppEnv> {
+export function authenticate(db: Db, settings: AuthSettings, frameAncestors: FrameAncestors = DEFAULT_FRAME_ANCESTORS): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const name = c.req.path.slice(OPERATION_PREFIX.length)
     const needed = requiredRole(name)
@@ -31,26 +34,10 @@ export function authenticate(db: Db, settings: AuthSettings): MiddlewareHandler<
         throw new ApiError('ACCESS_DENIED', `${name} needs the ${needed} role; ${identity.principal.name} has ${identity.principal.role}.`)
       }
     }
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') checkCsrf(c.req.header(CSRF_HEADER), c.req.header('sec-fetch-site'), identity)
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const header = (name: string) => c.req.header(name)
+      checkCsrf({ csrfToken: header(CSRF_HEADER), secFetchSite: header('sec-fetch-site'), origin: header('origin'), referer: header('referer'), host: header('host') }, identity, frameAncestors)
+    }
     await next()
   }
-}
-
-/**
- * Cookie sessions and proxy users are what a browser sends by itself, so their writes must
- * prove they come from our page: the session's token in X-CSRF-Token (synchronizer
- * pattern). Bearer tokens are never sent by a browser on its own and need none. Where no
- * token exists (sign-in off, or signing in) a POST another site's page made is refused by
- * the browser's Sec-Fetch-Site.
- */
-export function checkCsrf(sent: string | undefined, fetchSite: string | undefined, identity: Identity | undefined): void {
-  const via = identity?.principal.via
-  if (via === 'token') return
-  if (via === 'session' || via === 'proxy') {
-    if (!sent || !identity?.csrfToken || !safeEqual(sent, identity.csrfToken)) {
-      throw new ApiError('CSRF_TOKEN_INVALID', `Writes need the session's CSRF token in the ${CSRF_HEADER} header (getSession answers it); reload the page and try again.`)
-    }
-    return
-  }
-  if (fetchSite === 'cross-site') throw new ApiError('CSRF_TOKEN_INVALID', 'Writes from pages of another site are refused.')
 }

@@ -44,4 +44,11 @@ describe('sign-in settings from the environment', () => {
     expect(sameSiteFor(["'self'"])).toBe('Lax')
     expect(sameSiteFor(["'self'", 'https://portal.example.com'])).toBe('None')
   })
+
+  it('takes SameSite from EMBED_ALLOWED_ORIGINS: None only when it names another origin', () => {
+    expect(authSettings(loadEnv({})).sameSite).toBe('Lax')
+    expect(authSettings(loadEnv({ EMBED_ALLOWED_ORIGINS: 'none' })).sameSite).toBe('Lax')
+    expect(authSettings(loadEnv({ EMBED_ALLOWED_ORIGINS: "'self'" })).sameSite).toBe('Lax')
+    expect(authSettings(loadEnv({ EMBED_ALLOWED_ORIGINS: "'self' https://portal.example.com" })).sameSite).toBe('None')
+  })
 })

@@ -1,4 +1,5 @@
 import { roleAtLeast, type Role } from '@contract/auth'
+import type { EXPORT_SCAN_VEX } from '@contract/exceptions'
 import { exportsByName, type ExportName } from '@contract/exports'
 import { operations, type OperationName } from '@contract/operations'
 
@@ -75,12 +76,22 @@ export const exportRoles: { readonly [N in ExportName]: Role } = {
 }
 
 /**
+ * Downloads a feature serves at /api/v1/<name> outside contract/exports.ts: the VEX document
+ * (contract/exceptions.ts). Listed here, not left to the unknown-name default, so the role
+ * is a decision; openapi-security.api.test.ts fails for a documented name with no entry.
+ */
+export const featureDownloadRoles: { readonly [N in typeof EXPORT_SCAN_VEX.name]: Role } = {
+  exportScanVex: 'viewer',
+}
+
+/**
  * What a request to `/api/v1/<name>` needs. A name the contract does not know still needs
  * a signed-in viewer, so probing for operations reveals nothing to strangers; an entry
  * missing at run time (a contract newer than this map) asks for admin: fail closed.
  */
 export function requiredRole(name: string): Role | 'public' {
   if (Object.hasOwn(exportsByName, name)) return (exportRoles as Partial<Record<string, Role>>)[name] ?? 'admin'
+  if (Object.hasOwn(featureDownloadRoles, name)) return (featureDownloadRoles as Partial<Record<string, Role>>)[name] ?? 'admin'
   if (!Object.hasOwn(operations, name)) return 'viewer'
   return (operationRoles as Partial<Record<string, Role | 'public'>>)[name] ?? 'admin'
 }

@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005-scan-triggers'
 import * as m0006 from './migrations/0006-auth'
 import * as m0008 from './migrations/0008-exceptions'
 import * as m0009 from './migrations/0009-providers'
+import * as m0010 from './migrations/0010-wire-nonces'
 
 /**
  * Migrations are imported, not read from a folder at run time, so they work the same
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006-auth': m0006,
   '0008-exceptions': m0008,
   '0009-providers': m0009,
+  '0010-wire-nonces': m0010,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) }

@@ -1,4 +1,5 @@
-import type { VulnerabilityState, VulnExceptionKind, VulnExceptionScope } from '@contract/exceptions'
+import type { VulnExceptionKind, VulnExceptionScope } from '@contract/exceptions'
+import type { VulnerabilityState } from '@contract/findings'
 
 /** One finding where it was found: the image (instance, repository, digest) and the package version. */
 export interface FindingKey {

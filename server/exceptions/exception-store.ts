@@ -13,6 +13,13 @@ const msOrNull = (d: Date | string | null) => (d === null ? null : ms(d))
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
+/**
+ * Whether the requester decided the request themselves. The service allows that only for
+ * an approval by the loopback operator while sign-in is off (docs/decisions/0007), so the
+ * stored requester and decider ids are the record of it: with sign-in on they always differ.
+ */
+export const isSelfApproval = (row: Pick<ExceptionRow, 'requested_by_id' | 'decided_by_id'>) => row.decided_by_id !== null && row.decided_by_id === row.requested_by_id
+
 /** `vex-` and 16 lowercase letters or digits, the shape of every id the API hands out. */
 export function newExceptionId(): string {
   const bytes = randomBytes(16)
@@ -46,6 +53,7 @@ export function toVulnException(row: ExceptionRow): VulnException {
     decidedBy: row.decided_by_id === null ? null : { id: row.decided_by_id, name: row.decided_by_name ?? row.decided_by_id },
     decisionTime: msOrNull(row.decided_at),
     decisionComment: row.decision_comment,
+    selfApproval: isSelfApproval(row),
     closeTime: msOrNull(row.closed_at),
   }
 }
@@ -75,9 +83,17 @@ export async function getExceptionRow(db: Pick<Db, 'selectFrom'>, exceptionId: s
   return row
 }
 
-export async function getHistory(db: Pick<Db, 'selectFrom'>, exceptionId: string): Promise<VulnExceptionEvent[]> {
-  const rows = await db.selectFrom('vuln_exception_events').selectAll().where('exception_id', '=', exceptionId).orderBy('id', 'asc').execute()
-  return rows.map((r) => ({ action: r.action, actorId: r.actor_id, actorName: r.actor_name, time: ms(r.time), comment: r.comment }))
+/** An exception's steps, oldest first; its APPROVED step says whether it was a self-approval ({@link isSelfApproval}). */
+export async function getHistory(db: Pick<Db, 'selectFrom'>, exception: Pick<ExceptionRow, 'id' | 'requested_by_id'>): Promise<VulnExceptionEvent[]> {
+  const rows = await db.selectFrom('vuln_exception_events').selectAll().where('exception_id', '=', exception.id).orderBy('id', 'asc').execute()
+  return rows.map((r) => ({
+    action: r.action,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    time: ms(r.time),
+    comment: r.comment,
+    ...(r.action === 'APPROVED' ? { selfApproval: r.actor_id === exception.requested_by_id } : {}),
+  }))
 }
 
 export interface HistoryEntry {
@@ -123,3 +139,4 @@ export async function exceptionsForImage(db: Pick<Db, 'selectFrom'>, image: Imag
     .orderBy('seq', 'asc')
     .execute()
 }
+

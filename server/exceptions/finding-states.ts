@@ -1,9 +1,10 @@
-import type { listVulnFindingStateQuery, VulnerabilityState } from '@contract/exceptions'
-import type { VulnerabilityItem } from '@contract/scans'
+import type { listVulnFindingStateQuery } from '@contract/exceptions'
+import type { VulnerabilityState } from '@contract/findings'
+import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { Db } from '../db/database'
 import { assertNotSbomTask, resolveTask } from '../scans/scan-store'
-import { covers, effectiveState, type EffectiveState, type FindingKey } from './effective-state'
+import { covers, effectiveState, type ApprovedException, type EffectiveState, type FindingKey } from './effective-state'
 import { exceptionsForImage, toApproved } from './exception-store'
 
 export interface FindingWithState extends EffectiveState {
@@ -14,10 +15,79 @@ export interface FindingWithState extends EffectiveState {
   pendingExceptionIds: string[]
 }
 
+/** A scan row as the states need it: CVE, package and componentId, without the (large) stored item. */
+interface FindingRow {
+  id: number
+  cve_name: string
+  feature: string
+  version: string
+  version_format: string | null
+  component_id: string | null
+}
+
+/**
+ * The scan's rows in row order, cheaply. A row's package is the task's only component of
+ * that name and version in the vast majority of rows; then scan_components (plain columns)
+ * names its componentId and format, which are otherwise only in the stored item (a jsonb
+ * read per row is most of the cost). Rows whose name and version several components share
+ * are read from their item, exactly as before.
+ */
+async function findingRows(db: Db, taskId: string): Promise<Array<FindingRow & { version_format: string; component_id: string }>> {
+  const [vulns, components] = await Promise.all([
+    db.selectFrom('scan_vulnerabilities').select(['id', 'cve_name', 'package_name', 'package_version']).where('task_id', '=', taskId).orderBy('id').execute(),
+    db.selectFrom('scan_components').select(['component_id', 'name', 'version', 'format']).where('task_id', '=', taskId).execute(),
+  ])
+  // name + version → the one component with them, or null when several share them.
+  const only = new Map<string, { component_id: string; format: string } | null>()
+  for (const c of components) {
+    const k = `${c.name}\u0000${c.version}`
+    only.set(k, only.has(k) ? null : c)
+  }
+  const rows: FindingRow[] = vulns.map((v) => {
+    const c = only.get(`${v.package_name}\u0000${v.package_version}`)
+    return { id: v.id, cve_name: v.cve_name, feature: v.package_name, version: v.package_version, version_format: c?.format ?? null, component_id: c?.component_id ?? null }
+  })
+  const unresolved = rows.filter((r) => r.component_id === null).map((r) => r.id)
+  const fromItems = new Map<number, FindingRow>()
+  for (let i = 0; i < unresolved.length; i += 1_000) {
+    const ids = unresolved.slice(i, i + 1_000)
+    const read = await sql<FindingRow>`
+      select id, cve_name, item->>'feature' as feature, item->>'version' as version,
+             item->>'versionFormat' as version_format, item->>'componentId' as component_id
+      from scan_vulnerabilities where task_id = ${taskId} and id in (${sql.join(ids)})`.execute(db)
+    for (const r of read.rows) fromItems.set(Number(r.id), r)
+  }
+  return rows.map((r) => {
+    const full = fromItems.get(r.id) ?? r
+    return { ...full, version_format: full.version_format ?? '', component_id: full.component_id ?? '' }
+  })
+}
+
+/** What {@link covers} compares besides the scope: CVE (in any case) and package. Exceptions and findings meet on it. */
+const coverKey = (cveName: string, packageName: string, packageVersion: string, packageFormat: string) =>
+  `${cveName.toUpperCase()}\u0000${packageName}\u0000${packageVersion}\u0000${packageFormat}`
+
+/** Exceptions by {@link coverKey}, each list in the order given (seq), which effectiveState's tie-break relies on. */
+function byCoverKey(exceptions: readonly ApprovedException[]): Map<string, ApprovedException[]> {
+  const map = new Map<string, ApprovedException[]>()
+  for (const e of exceptions) {
+    const k = coverKey(e.cveName, e.packageName, e.packageVersion, e.packageFormat)
+    const list = map.get(k)
+    if (list) list.push(e)
+    else map.set(k, [e])
+  }
+  return map
+}
+
 /**
  * Every finding of a COMPLETE vulnerability scan with its state, in the scan's row order.
  * This is the join the report needs: the summary and the lists leave out `suppressed`
  * findings unless asked to include snoozed ones.
+ *
+ * It runs on every list page and summary, so it stays cheap: the open exceptions are those
+ * of this image's scopes (one indexed query), the rows are read without their items
+ * (findingRows), and each finding looks only at the exceptions of its own CVE and package;
+ * {@link covers} and {@link effectiveState} still decide, as before.
  *
  * @example
  * const { findings } = await scanFindingStates(db, scanTaskId, new Date())
@@ -28,19 +98,20 @@ export async function scanFindingStates(db: Db, scanTaskId: string, now: Date): 
   const task = await resolveTask(db, { scanTaskId }, 'complete')
   const image = { instanceId: task.instance_id, repoId: task.repo_id, digest: task.digest }
   const open = await exceptionsForImage(db, image, ['APPROVED', 'PENDING'])
-  const approved = open.filter((e) => e.status === 'APPROVED').map(toApproved)
-  const pending = open.filter((e) => e.status === 'PENDING').map(toApproved)
-  const rows = await db.selectFrom('scan_vulnerabilities').select(['cve_name', 'item']).where('task_id', '=', task.id).orderBy('id').execute()
+  const approved = byCoverKey(open.filter((e) => e.status === 'APPROVED').map(toApproved))
+  const pending = byCoverKey(open.filter((e) => e.status === 'PENDING').map(toApproved))
+  const rows = await findingRows(db, task.id)
+  const nowMs = now.getTime()
   const findings = rows.map((row): FindingWithState => {
-    const item = row.item as VulnerabilityItem
-    const key: FindingKey = { ...image, cveName: row.cve_name, packageName: item.feature, packageVersion: item.version, packageFormat: item.versionFormat }
+    const key: FindingKey = { ...image, cveName: row.cve_name, packageName: row.feature, packageVersion: row.version, packageFormat: row.version_format }
+    const k = coverKey(key.cveName, key.packageName, key.packageVersion, key.packageFormat)
     return {
       cveName: row.cve_name,
-      componentId: item.componentId,
-      feature: item.feature,
-      version: item.version,
-      ...effectiveState(key, approved, now.getTime()),
-      pendingExceptionIds: pending.filter((p) => covers(p, key)).map((p) => p.exceptionId),
+      componentId: row.component_id,
+      feature: row.feature,
+      version: row.version,
+      ...effectiveState(key, approved.get(k) ?? [], nowMs),
+      pendingExceptionIds: (pending.get(k) ?? []).filter((p) => covers(p, key)).map((p) => p.exceptionId),
     }
   })
   return { scanTaskId: task.id, digest: task.digest, findings }

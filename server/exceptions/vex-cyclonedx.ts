@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { VexJustification } from '@contract/exceptions'
-import { actionStatement, type VexFinding, type VexInput } from './vex-input'
+import { actionStatement, approvedBy, type VexFinding, type VexInput } from './vex-input'
 
 /**
  * OpenVEX justifications in CycloneDX's words (impactAnalysisJustification), as the CISA
@@ -33,7 +33,7 @@ function analysis(f: VexFinding): Analysis {
     return {
       state: 'not_affected',
       justification: CYCLONEDX_JUSTIFICATION[d.justification],
-      detail: `${d.reason} (exception ${d.exceptionId}: ${d.justification}, approved by ${d.decidedBy ?? 'an approver'})`,
+      detail: `${d.reason} (exception ${d.exceptionId}: ${d.justification}, approved by ${approvedBy(d)})`,
       firstIssued: iso(d.requestTime),
       ...(d.decisionTime !== null ? { lastUpdated: iso(d.decisionTime) } : {}),
     }

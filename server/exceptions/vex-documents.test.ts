@@ -19,6 +19,7 @@ const decision = (over: Partial<VexDecision>): VexDecision => ({
   requestTime: T0 - 2 * DAY,
   decidedBy: 'security-lead',
   decisionTime: T0 - DAY,
+  selfApproval: false,
   ...over,
 })
 const finding = (over: Partial<VexFinding>): VexFinding => ({
@@ -143,5 +144,19 @@ describe('toCycloneDxVex', () => {
     expect(bom.vulnerabilities.flatMap((v) => v.affects.map((a) => a.ref)).filter((r) => !refs.has(r))).toEqual([])
     const all = [bom.metadata.component['bom-ref'], ...refs, ...bom.vulnerabilities.map((v) => v['bom-ref'])]
     expect(new Set(all).size).toBe(all.length)
+  })
+})
+
+describe('a self-approval (sign-in off)', () => {
+  const self = decision({ requestedBy: 'local operator', decidedBy: 'local operator', selfApproval: true })
+  const selfInput: VexInput = { ...input, findings: [finding({ approved: self }), finding({ cveName: 'CVE-2021-45046', approved: { ...self, kind: 'DEFERRAL', expiry: 'THIRTY_DAYS', expiresAt: T0 + 29 * DAY } })] }
+
+  it('says so in both formats, where a second approver is named otherwise', () => {
+    const open = toOpenVex(selfInput, opts)
+    expect(open.statements[0]?.status_notes).toContain('approved by local operator (self-approved while sign-in was off)')
+    expect(open.statements[1]?.action_statement).toContain('self-approved while sign-in was off')
+    const bom = toCycloneDxVex(selfInput, opts)
+    expect(bom.vulnerabilities[0]?.analysis.detail).toContain('self-approved while sign-in was off')
+    expect(JSON.stringify(toOpenVex(input, opts))).not.toContain('self-approved')
   })
 })

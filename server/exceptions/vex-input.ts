@@ -5,7 +5,7 @@ import type { Db } from '../db/database'
 import { ociPurl } from '../engine/sbom/oci-purl'
 import { ApiError } from '../errors'
 import type { ScanTaskRow } from '../scans/scan-queue'
-import { exceptionsForImage, type ExceptionRow } from './exception-store'
+import { exceptionsForImage, isSelfApproval, type ExceptionRow } from './exception-store'
 import { scanFindingStates, type FindingWithState } from './finding-states'
 
 /** The decision behind a finding's statement, when there is one. */
@@ -20,6 +20,20 @@ export interface VexDecision {
   requestTime: number
   decidedBy: string | null
   decisionTime: number | null
+  /** Approved by its own requester, while sign-in was off (docs/decisions/0007). */
+  selfApproval: boolean
+}
+
+/**
+ * Who approved a decision, in words, saying when it was a self-approval so a VEX reader
+ * does not take it for a second person's review.
+ *
+ * @example
+ * approvedBy({ decidedBy: 'local operator', selfApproval: true }) // 'local operator (self-approved while sign-in was off)'
+ */
+export function approvedBy(d: Pick<VexDecision, 'decidedBy' | 'selfApproval'>): string {
+  const who = d.decidedBy ?? 'an approver'
+  return d.selfApproval ? `${who} (self-approved while sign-in was off)` : who
 }
 
 export interface VexFinding {
@@ -62,6 +76,7 @@ function toDecision(row: ExceptionRow): VexDecision {
     requestTime: new Date(row.requested_at).getTime(),
     decidedBy: row.decided_by_name,
     decisionTime: row.decided_at === null ? null : new Date(row.decided_at).getTime(),
+    selfApproval: isSelfApproval(row),
   }
 }
 
@@ -106,7 +121,7 @@ export function actionStatement(f: VexFinding): string {
   const d = f.approved
   if (d?.kind === 'DEFERRAL') {
     const until = d.expiry === 'UNTIL_FIXED' ? 'until a fixed version is available' : d.expiresAt !== null ? `until ${new Date(d.expiresAt).toISOString()}` : 'for now'
-    return `Remediation deferred ${until} (exception ${d.exceptionId}, approved by ${d.decidedBy ?? 'an approver'}): ${d.reason}`
+    return `Remediation deferred ${until} (exception ${d.exceptionId}, approved by ${approvedBy(d)}): ${d.reason}`
   }
   if (f.versionFixed) return f.fixCmd ? `Upgrade ${f.packageName} to ${f.versionFixed}: ${f.fixCmd}` : `Upgrade ${f.packageName} to ${f.versionFixed}.`
   return `No fixed version of ${f.packageName} is known yet; watch for one, or mitigate.`

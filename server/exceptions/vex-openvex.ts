@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { actionStatement, type VexFinding, type VexInput } from './vex-input'
+import { actionStatement, approvedBy, type VexFinding, type VexInput } from './vex-input'
 
 export const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0'
 
@@ -44,7 +44,7 @@ function statement(f: VexFinding, product: string): OpenVexStatement {
       ...(d.decisionTime !== null ? { timestamp: iso(d.decisionTime) } : {}),
       justification: d.justification,
       impact_statement: d.reason,
-      status_notes: `Exception ${d.exceptionId}, requested by ${d.requestedBy} and approved by ${d.decidedBy ?? 'an approver'}.`,
+      status_notes: `Exception ${d.exceptionId}, requested by ${d.requestedBy} and approved by ${approvedBy(d)}.`,
     }
   }
   if (!d && f.pending) {

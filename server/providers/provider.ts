@@ -1,5 +1,7 @@
 import type { ImageReport } from '@contract/findings'
 import type { InstanceKind, InstanceProvider as ProviderName, TestInstanceConnectionResult, UnsupportedOperation } from '@contract/instances'
+import type { Page } from '@contract/common'
+import type { CreateScanRuleInput, ScanRule, ScanRuleType, UpdateScanRuleInput } from '@contract/scan-rules'
 import type { ScanService, ScanTaskType } from '@contract/scans'
 import type { Db } from '../db/database'
 import { ApiError } from '../errors'
@@ -83,6 +85,11 @@ export interface InstanceProvider<K extends InstanceKind = InstanceKind> {
    * starts the scan there, waits for it within `signal` and answers the report.
    */
   readonly scan: { where: 'engine' } | { where: 'upstream'; run(conn: ConnectionOf<K>, target: ScanTarget, signal: AbortSignal): Promise<ImageReport> }
+  /**
+   * Where the upstream keeps scan rules of its own (ACR's CreateScanRule …), the rule
+   * operations of its instances go there instead of our scan_rules table; absent, ours.
+   */
+  readonly rules?: UpstreamScanRules<K>
   /** Operations the upstream cannot answer, by operation name, with the reason shown to users. */
   readonly unsupported: Readonly<Record<string, string>>
   /** Refuses a scan the upstream cannot run (before anything is queued). */
@@ -105,4 +112,19 @@ export function unsupportedOperations(provider: Pick<InstanceProvider, 'unsuppor
 export function assertSupported(provider: Pick<InstanceProvider, 'unsupported' | 'name'>, operation: string): void {
   const reason = provider.unsupported[operation]
   if (reason !== undefined) throw new ApiError('OPERATION_NOT_SUPPORTED', `${operation} is not available for ${provider.name} instances: ${reason}`)
+}
+
+/** A rule as an upstream keeps it: no instance id of ours, none of our extensions. */
+export type UpstreamScanRule = Omit<ScanRule, 'instanceId' | 'rescanOnAdvisoryUpdate' | 'unknownNamespaces' | 'unknownRepos'>
+
+/**
+ * Scan-rule CRUD against the upstream. The upstream runs its own AUTO rules on push, so
+ * these rules never enter scan_rules and our poller does not run them a second time.
+ */
+export interface UpstreamScanRules<K extends InstanceKind = InstanceKind> {
+  create(conn: ConnectionOf<K>, input: CreateScanRuleInput): Promise<{ scanRuleId: string }>
+  get(conn: ConnectionOf<K>, scanRuleId: string): Promise<UpstreamScanRule>
+  list(conn: ConnectionOf<K>, q: { scanType?: ScanRuleType | undefined; pageNo: number; pageSize: number }): Promise<Page<UpstreamScanRule>>
+  update(conn: ConnectionOf<K>, input: UpdateScanRuleInput): Promise<{ scanRuleId: string }>
+  delete(conn: ConnectionOf<K>, scanRuleId: string): Promise<void>
 }

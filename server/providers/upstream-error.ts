@@ -14,9 +14,30 @@ export class UpstreamError extends ApiError {
     readonly detail: string,
     readonly hint: string | null,
     readonly field: string | null,
+    /** How long the upstream asked us to wait (its Retry-After), when it said. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(code, hint ? `${detail} ${hint}` : detail, field ? { [field]: [detail] } : undefined)
   }
+}
+
+/** Longest Retry-After honoured: a broken header must not park a scan for days. */
+const MAX_RETRY_AFTER_MS = 60 * 60_000
+
+/**
+ * A Retry-After header (delay-seconds or an HTTP date) as milliseconds from `now`; null
+ * when absent or unreadable.
+ *
+ * @example
+ * parseRetryAfter('2', 0) // 2000
+ * parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT')) // 60000
+ */
+export function parseRetryAfter(value: string | string[] | null | undefined, now: number = Date.now()): number | null {
+  const v = (Array.isArray(value) ? value[0] : value)?.trim()
+  if (!v) return null
+  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v) - now
+  if (!Number.isFinite(ms)) return null
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms))
 }
 
 /** A connection test's answer for a failure: UpstreamErrors become findings, anything else is rethrown. */

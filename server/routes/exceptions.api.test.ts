@@ -82,7 +82,8 @@ const counts = async () => {
 }
 
 describe('requesting and deciding', () => {
-  it('creates a PENDING request over HTTP, and refuses the requester’s own approval', async () => {
+  // The loopback operator's own approval is allowed and marked (ADR 0007): server/exceptions/self-approval.api.test.ts.
+  it('creates a PENDING request over HTTP, and refuses the requester’s own denial (they withdraw instead)', async () => {
     const created = await t.call('createVulnException', request({ findings: [ref(item(1)), ref(item(2))], kind: 'DEFERRAL', expiry: 'THIRTY_DAYS' }))
     expect(created.status, JSON.stringify(created.body)).toBe(200)
     const [first] = created.body.items
@@ -90,7 +91,7 @@ describe('requesting and deciding', () => {
     expect(first).toMatchObject({ status: 'PENDING', scope: 'DIGEST', digest: shopDigest, repoId: shopRepo, cveName: item(1).cveName, feature: item(1).feature, expiry: 'THIRTY_DAYS', expiresAt: null, requestedBy: { name: 'local operator' } })
     const id = String(first?.exceptionId)
     const before = await counts()
-    const self = await t.call('approveVulnException', { exceptionId: id, comment: 'mine' })
+    const self = await t.call('denyVulnException', { exceptionId: id, comment: 'mine' })
     expect(self.status).toBe(403)
     expect(self.body.code).toBe('VULN_EXCEPTION_SELF_APPROVAL')
     expect(await counts()).toEqual(before)

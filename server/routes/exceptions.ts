@@ -28,7 +28,13 @@ export function exceptionRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; versio
   const now = deps.now ?? (() => new Date())
   const exceptions = new VulnExceptionService(deps.db, { now })
   mountOperation(app, operations.createVulnException, async (body, c) => ({ items: await exceptions.create(body, actingPrincipal(c)) }))
-  mountOperation(app, operations.approveVulnException, (body, c) => exceptions.approve(body, actingPrincipal(c)))
+  mountOperation(app, operations.approveVulnException, async (body, c) => {
+    const approved = await exceptions.approve(body, actingPrincipal(c))
+    // The audit entry keeps the request's input; a self-approval (sign-in off, ADR 0007) is added to it, so the log says so by itself.
+    const record = c.get('recordAudit')
+    if (approved.selfApproval && record) c.set('recordAudit', (action, input, output) => record(action, { ...(input as Record<string, unknown>), selfApproval: true }, output))
+    return approved
+  })
   mountOperation(app, operations.denyVulnException, (body, c) => exceptions.deny(body, actingPrincipal(c)))
   mountOperation(app, operations.withdrawVulnException, (body, c) => exceptions.withdraw(body, actingPrincipal(c)))
   mountOperation(app, operations.getVulnException, (q) => exceptions.get(q.exceptionId))

@@ -245,6 +245,40 @@ describe('listScanComponent', () => {
     expect(byLayer).toEqual([...byLayer].sort((a, b) => b - a))
   })
 
+  it('counts only the findings that match the list’s filters, and leaves out packages with none', async () => {
+    const id = idOf('demo/shop-app')
+    const filters = [{ severity: 'Critical' }, { scanType: 'sca' }, { vulQueryKey: 'log4j' }, { fixable: false }, { severity: 'High,Medium', scanType: 'cve' }]
+    for (const filter of filters) {
+      const page = await components(id, filter)
+      expect(page.items.every((c) => c.counts.totalSeverity > 0), JSON.stringify(filter)).toBe(true)
+      // Each group's count is the row count of the list filtered to its package, and the groups add up to the list.
+      for (const c of page.items) expect(await total(id, { ...filter, componentId: c.componentId }), `${JSON.stringify(filter)} ${c.name}`).toBe(c.counts.totalSeverity)
+      expect(page.items.reduce((n, c) => n + c.counts.totalSeverity, 0), JSON.stringify(filter)).toBe(await total(id, filter))
+    }
+    const critical = await components(id, { severity: 'Critical' })
+    expect(critical.items.every((c) => c.counts.highSeverity === 0)).toBe(true)
+    expect(critical.totalCount).toBeLessThan((await components(id, { vulnerable: true })).totalCount)
+    expect((await components(id, { vulQueryKey: 'no-such-advisory' })).totalCount).toBe(0)
+  })
+
+  it('lists the packages of an SBOM task, which has no findings or exceptions to count', async () => {
+    // A copy of shop-app's scan as an SBOM task: its packages, and no findings.
+    const source = idOf('demo/shop-app')
+    const copy = randomUUID()
+    await t.db.transaction().execute(async (trx) => {
+      await sql`create temp table sbom_task_copy on commit drop as select * from scan_tasks where id = ${source}`.execute(trx)
+      await sql`update sbom_task_copy set id = ${copy}, scan_type = 'SBOM', seq = nextval(pg_get_serial_sequence('scan_tasks', 'seq'))`.execute(trx)
+      await sql`insert into scan_tasks select * from sbom_task_copy`.execute(trx)
+      await sql`insert into scan_reports (task_id, report, created_at) select ${copy}, report, created_at from scan_reports where task_id = ${source}`.execute(trx)
+      await sql`insert into scan_components (task_id, component_id, name, version, format, source, layer_index, purl, component)
+        select ${copy}, component_id, name, version, format, source, layer_index, purl, component from scan_components where task_id = ${source}`.execute(trx)
+    })
+    expect((await t.call('getRepoTagScanSummary', { scanTaskId: copy })).body).toMatchObject({ code: 'PARAM_INVALID' })
+    const page = await components(copy, { sortBy: 'name' })
+    expect(page.totalCount).toBe(54)
+    expect(page.items.every((c) => c.counts.totalSeverity === 0)).toBe(true)
+  })
+
   it('pages without repeating or skipping a package', async () => {
     const id = idOf('demo/ubuntu-web')
     const whole = (await components(id)).items.map((c) => c.componentId)

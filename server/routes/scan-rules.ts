@@ -3,6 +3,7 @@ import { operations } from '@contract/operations'
 import type { Db } from '../db/database'
 import { mountOperation } from '../http/operation-route'
 import type { AppEnv } from '../http/request-context'
+import { whereSupported } from '../providers/instance-provider'
 import { previewScanRule } from '../rules/rule-preview'
 import { ScanRuleService } from '../rules/rule-service'
 import type { ScanTaskService } from '../scans/scan-service'
@@ -15,5 +16,6 @@ export function scanRuleRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; scans: 
   mountOperation(app, operations.updateScanRule, (body) => rules.update(body))
   mountOperation(app, operations.deleteScanRule, (body) => rules.delete(body))
   mountOperation(app, operations.runScanRule, (body, c) => rules.runNow(body, c.get('principal')?.name ?? null))
-  mountOperation(app, operations.previewScanRule, (q) => previewScanRule(deps.db, q))
+  // ACR keeps its instances' rules and cannot preview them: OPERATION_NOT_SUPPORTED there.
+  mountOperation(app, operations.previewScanRule, whereSupported(deps.db, 'previewScanRule', (q) => previewScanRule(deps.db, q)))
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ScanTask, VulnerabilityItem } from '@contract/scans'
+import type { ImageReportView, ScanTask, VulnerabilityItem } from '@contract/scans'
 import { DEMO_INSTANCE_ID } from '../demo/demo-instance'
 import { repoIdOf, waitForInstanceScans, waitForStatus } from '../scans/testing/scan-helpers'
 import { startTestApp, type TestApp } from '../testing/test-app'
@@ -436,6 +436,50 @@ describe('baseline and malicious-file lists', () => {
       expect(res.body.fieldErrors, op).toHaveProperty(field)
     }
   })
+
+  it('count in getScanOverview, per level, category and type, exactly the rows each filter lists (the tabs’ charts draw these counts)', async () => {
+    for (const name of ['demo/shop-app', 'demo/ubuntu-web']) {
+      const task = demoTasks.find((x) => x.repository === name && x.status === 'COMPLETE')
+      expect(task, name).toBeDefined()
+      const scanTaskId = task?.scanTaskId ?? ''
+      const o = (await t.call('getScanOverview', { scanTaskId })).body
+      const baseline = o.baselineCounts
+      const malicious = o.maliciousCounts
+      expect(baseline, name).not.toBeNull()
+      expect(malicious, name).not.toBeNull()
+      for (const [level, count] of [['High', baseline?.high], ['Medium', baseline?.medium], ['Low', baseline?.low], [undefined, baseline?.total]] as const) {
+        const list = await t.call('listScanBaselineByTask', { scanTaskId, level, pageSize: 100 })
+        expect(list.body.totalCount, `${name} baseline ${level ?? 'all'}`).toBe(count)
+        expect(list.body.items, `${name} baseline ${level ?? 'all'}`).toHaveLength(count ?? -1)
+        if (level) expect(list.body.items.every((i) => i.baselineNameLevel === level.toLowerCase())).toBe(true)
+      }
+      for (const [level, count] of [['serious', malicious?.serious], ['suspicious', malicious?.suspicious], ['remind', malicious?.remind], [undefined, malicious?.total]] as const) {
+        const list = await t.call('listScanMaliciousFileByTask', { scanTaskId, level, pageSize: 100 })
+        expect(list.body.totalCount, `${name} malicious ${level ?? 'all'}`).toBe(count)
+        expect(list.body.items, `${name} malicious ${level ?? 'all'}`).toHaveLength(count ?? -1)
+        if (level) expect(list.body.items.every((i) => i.level === level)).toBe(true)
+      }
+      // By category and type: every row of the scan in exactly one bar, each bar its list's rows.
+      expect(o.baselineCategories?.reduce((n, c) => n + c.count, 0), name).toBe(baseline?.total)
+      expect(o.baselineCategories?.length, name).toBeGreaterThan(1)
+      for (const { category, count } of o.baselineCategories ?? []) {
+        const list = await t.call('listScanBaselineByTask', { scanTaskId, category, pageSize: 100 })
+        expect(list.body.totalCount, `${name} baseline ${category}`).toBe(count)
+        expect(list.body.items.map((i) => i.baselineClassAlias), `${name} baseline ${category}`).toEqual(Array<string>(count).fill(category))
+      }
+      expect(o.maliciousTypes?.reduce((n, c) => n + c.count, 0), name).toBe(malicious?.total)
+      for (const { type, count } of o.maliciousTypes ?? []) {
+        const list = await t.call('listScanMaliciousFileByTask', { scanTaskId, type, pageSize: 100 })
+        expect(list.body.totalCount, `${name} malicious ${type}`).toBe(count)
+        expect(list.body.items.map((i) => i.type), `${name} malicious ${type}`).toEqual(Array<string>(count).fill(type))
+      }
+    }
+    const shopAll = await t.call('listScanMaliciousFileByTask', { ...shop(), type: 'virus' })
+    expect(shopAll.status).toBe(400)
+    expect(shopAll.body.fieldErrors).toHaveProperty('type')
+    const none = await t.call('listScanBaselineByTask', { ...shop(), category: 'No such category' })
+    expect(none.body).toMatchObject({ totalCount: 0, items: [] })
+  })
 })
 
 describe('getImageReport', () => {
@@ -460,6 +504,30 @@ describe('getImageReport', () => {
     expect(r.cves).toBeGreaterThan(0)
     expect(r.topCvss).toBe(10)
     expect(r.baselineCount).toBe(8)
+  })
+
+  it('with components=false leaves out scan.components and keeps every other field of the full report, in a fraction of its size', async () => {
+    for (const name of ['demo/shop-app', 'demo/ubuntu-web']) {
+      const id = demoTasks.find((x) => x.repository === name && x.status === 'COMPLETE')?.scanTaskId ?? ''
+      const fullRes = await t.request(`/api/v1/getImageReport?scanTaskId=${id}`)
+      const headerRes = await t.request(`/api/v1/getImageReport?scanTaskId=${id}&components=false`)
+      expect([fullRes.status, headerRes.status], name).toEqual([200, 200])
+      const fullText = await fullRes.text()
+      const headerText = await headerRes.text()
+      const full = JSON.parse(fullText) as ImageReportView
+      const header = JSON.parse(headerText) as ImageReportView
+      expect(full.scan.components.length, name).toBeGreaterThan(0)
+      expect(header.scan.components, name).toEqual([])
+      // Every header field, the component count included, is the full report's.
+      expect(header, name).toEqual({ ...full, scan: { ...full.scan, components: [] } })
+      expect(header.components, name).toBe(full.components)
+      // The header stays small whatever the image holds: the components are the bulk.
+      expect(headerText.length, name).toBeLessThan(16_000)
+      expect(headerText.length, name).toBeLessThan(fullText.length / 4)
+      // components=true is the default: the whole report.
+      const explicit = await t.call('getImageReport', { scanTaskId: id, components: true })
+      expect(explicit.body.scan.components, name).toHaveLength(full.scan.components.length)
+    }
   })
 })
 

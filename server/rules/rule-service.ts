@@ -6,11 +6,15 @@ import type { ScanRuleTable } from '../db/schema'
 import { ApiError } from '../errors'
 import { newId } from '../ids'
 import { getInstance } from '../instances/instance-store'
+import type { UpstreamScanRule } from '../providers/provider'
 import type { ScanTaskService } from '../scans/scan-service'
 import { compileTagPattern, describePatternError } from './rule-matcher'
 import { indexedTags, queueRuleScans, toStoredRule } from './rule-scans'
+import { upstreamRulesOf } from './upstream-rules'
 
 type RuleRow = Selectable<ScanRuleTable>
+/** A rule before the index is asked which of its namespaces and repositories it lacks. */
+type BareRule = Omit<ScanRule, 'unknownNamespaces' | 'unknownRepos'>
 
 const ms = (d: Date | string) => new Date(d).getTime()
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? (JSON.parse(v) as string[]) : [])
@@ -21,7 +25,8 @@ const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== n
 /**
  * Scan rules: CRUD with ACR's checks, and "run now". Every check happens before the one
  * write, so a refused request writes nothing; the unique (instance_id, name) constraint
- * keeps two racing creates from both winning a name.
+ * keeps two racing creates from both winning a name. An instance whose upstream keeps
+ * its rules (ACR) has them read and written there instead (rules/upstream-rules.ts).
  */
 export class ScanRuleService {
   constructor(
@@ -33,6 +38,8 @@ export class ScanRuleService {
     await getInstance(this.db, input.instanceId)
     checkPattern(input.repoTagFilterPattern)
     checkRescan(input.scanType, input.rescanOnAdvisoryUpdate)
+    const upstream = await upstreamRulesOf(this.db, input.instanceId)
+    if (upstream) return upstream.create(input)
     await this.checkNameFree(input.instanceId, input.ruleName)
     const id = newId('crscnr')
     const now = new Date()
@@ -62,6 +69,12 @@ export class ScanRuleService {
   }
 
   async update(input: UpdateScanRuleInput): Promise<{ scanRuleId: string }> {
+    await getInstance(this.db, input.instanceId)
+    const upstream = await upstreamRulesOf(this.db, input.instanceId)
+    if (upstream) {
+      checkPattern(input.repoTagFilterPattern)
+      return upstream.update(input)
+    }
     const row = await this.row(input.instanceId, input.scanRuleId)
     if (input.scanType !== undefined && input.scanType !== row.scan_type) {
       throw new ApiError('PARAM_INVALID', `The scanType of a rule cannot be changed (it is ${row.scan_type}); delete the rule and create another.`, {
@@ -95,20 +108,32 @@ export class ScanRuleService {
 
   async delete(q: { instanceId: string; scanRuleId: string }): Promise<{ ok: true }> {
     await getInstance(this.db, q.instanceId)
+    const upstream = await upstreamRulesOf(this.db, q.instanceId)
+    if (upstream) {
+      await upstream.delete(q.scanRuleId)
+      return { ok: true }
+    }
     const res = await this.db.deleteFrom('scan_rules').where('instance_id', '=', q.instanceId).where('id', '=', q.scanRuleId).executeTakeFirst()
     if (Number(res.numDeletedRows) === 0) throw notExist(q.instanceId, q.scanRuleId)
     return { ok: true }
   }
 
   async get(q: { instanceId: string; scanRuleId: string }): Promise<ScanRule> {
-    const row = await this.row(q.instanceId, q.scanRuleId)
-    const [rule] = await this.withUnknowns(q.instanceId, [row])
+    await getInstance(this.db, q.instanceId)
+    const upstream = await upstreamRulesOf(this.db, q.instanceId)
+    const bare = upstream ? fromUpstream(q.instanceId, await upstream.get(q.scanRuleId)) : fromRow(await this.row(q.instanceId, q.scanRuleId))
+    const [rule] = await this.withUnknowns(q.instanceId, [bare])
     if (!rule) throw notExist(q.instanceId, q.scanRuleId)
     return rule
   }
 
   async list(q: { instanceId: string; scanType?: 'VUL' | 'SBOM' | undefined; pageNo: number; pageSize: number }): Promise<Page<ScanRule>> {
     await getInstance(this.db, q.instanceId)
+    const upstream = await upstreamRulesOf(this.db, q.instanceId)
+    if (upstream) {
+      const page = await upstream.list(q)
+      return { ...page, items: await this.withUnknowns(q.instanceId, page.items.map((r) => fromUpstream(q.instanceId, r))) }
+    }
     const { rows, total } = await this.db.transaction().execute(async (trx) => {
       let base = trx.selectFrom('scan_rules').where('instance_id', '=', q.instanceId)
       if (q.scanType) base = base.where('scan_type', '=', q.scanType)
@@ -122,7 +147,7 @@ export class ScanRuleService {
         .execute()
       return { rows, total: Number(n) }
     })
-    return { items: await this.withUnknowns(q.instanceId, rows), totalCount: total, pageNo: q.pageNo, pageSize: q.pageSize }
+    return { items: await this.withUnknowns(q.instanceId, rows.map(fromRow)), totalCount: total, pageNo: q.pageNo, pageSize: q.pageSize }
   }
 
   /**
@@ -131,7 +156,9 @@ export class ScanRuleService {
    * one image share a task, so the second counts as existing.
    */
   async runNow(q: { instanceId: string; scanRuleId: string }, actor: string | null = null): Promise<{ queued: number; existing: number }> {
-    const rule = toStoredRule(await this.row(q.instanceId, q.scanRuleId))
+    const upstream = await upstreamRulesOf(this.db, q.instanceId)
+    // An upstream's rule is run here as ours are: its scans are queued, then run upstream.
+    const rule = upstream ? { ...(await this.get(q)), instanceId: q.instanceId } : toStoredRule(await this.row(q.instanceId, q.scanRuleId))
     return queueRuleScans(this.scans, rule, await indexedTags(this.db, q.instanceId), { kind: 'RULE', actor, detail: null })
   }
 
@@ -148,34 +175,39 @@ export class ScanRuleService {
   }
 
   /** The rules with the namespaces and repositories they name that the index lacks. */
-  private async withUnknowns(instanceId: string, rows: RuleRow[]): Promise<ScanRule[]> {
-    const repos = rows.length
+  private async withUnknowns(instanceId: string, rules: BareRule[]): Promise<ScanRule[]> {
+    const repos = rules.length
       ? await this.db.selectFrom('repositories').select(['namespace', 'name']).where('instance_id', '=', instanceId).execute()
       : []
     const namespaces = new Set(repos.map((r) => r.namespace))
     const paths = new Set(repos.map((r) => `${r.namespace}\0${r.name}`))
-    return rows.map((row) => {
-      const ns = asList(row.namespaces)
-      const names = asList(row.repo_names)
-      return {
-        scanRuleId: row.id,
-        instanceId: row.instance_id,
-        ruleName: row.name,
-        scanScope: row.scan_scope,
-        triggerType: row.trigger_type,
-        scanType: row.scan_type,
-        repoTagFilterPattern: row.tag_pattern,
-        namespaces: ns,
-        repoNames: names,
-        rescanOnAdvisoryUpdate: row.rescan_on_advisory_update,
-        createTime: ms(row.created_at),
-        updateTime: ms(row.updated_at),
-        unknownNamespaces: ns.filter((n) => !namespaces.has(n)),
-        unknownRepos: row.scan_scope === 'REPO' ? names.filter((n) => !paths.has(`${ns[0] ?? ''}\0${n}`)) : [],
-      }
-    })
+    return rules.map((rule) => ({
+      ...rule,
+      unknownNamespaces: rule.namespaces.filter((n) => !namespaces.has(n)),
+      unknownRepos: rule.scanScope === 'REPO' ? rule.repoNames.filter((n) => !paths.has(`${rule.namespaces[0] ?? ''}\0${n}`)) : [],
+    }))
   }
 }
+
+function fromRow(row: RuleRow): BareRule {
+  return {
+    scanRuleId: row.id,
+    instanceId: row.instance_id,
+    ruleName: row.name,
+    scanScope: row.scan_scope,
+    triggerType: row.trigger_type,
+    scanType: row.scan_type,
+    repoTagFilterPattern: row.tag_pattern,
+    namespaces: asList(row.namespaces),
+    repoNames: asList(row.repo_names),
+    rescanOnAdvisoryUpdate: row.rescan_on_advisory_update,
+    createTime: ms(row.created_at),
+    updateTime: ms(row.updated_at),
+  }
+}
+
+/** An upstream's rule under our instance id; upstreams have no advisory rescans. */
+const fromUpstream = (instanceId: string, r: UpstreamScanRule): BareRule => ({ ...r, instanceId, rescanOnAdvisoryUpdate: false })
 
 function checkPattern(source: string) {
   const compiled = compileTagPattern(source)

@@ -92,7 +92,8 @@ export async function heartbeat(db: Db, taskId: string, workerId: string, leaseM
   return Number(res.numUpdatedRows) > 0
 }
 
-type Outcome = { status: 'RETRYING'; delayMs: number; code: string; message: string } | { status: 'FAILED'; code: string; message: string } | { status: 'QUEUED' }
+/** `refund` on RETRYING: the attempt does not count against max_attempts (an upstream throttled it; the image is not at fault). */
+type Outcome = { status: 'RETRYING'; delayMs: number; code: string; message: string; refund?: boolean } | { status: 'FAILED'; code: string; message: string } | { status: 'QUEUED' }
 
 /**
  * Ends an attempt without results: RETRYING after a backoff, FAILED, or back to QUEUED
@@ -103,7 +104,8 @@ export async function endAttempt(db: Db, task: ScanTaskRow, workerId: string, ou
     const now = new Date()
     const common = { lease_until: null, updated_at: now }
     const set =
-      outcome.status === 'RETRYING' ? { ...common, status: 'RETRYING' as const, run_at: leaseEnd(outcome.delayMs), error_code: outcome.code, error_message: outcome.message }
+      outcome.status === 'RETRYING'
+        ? { ...common, status: 'RETRYING' as const, run_at: leaseEnd(outcome.delayMs), error_code: outcome.code, error_message: outcome.message, ...(outcome.refund ? { max_attempts: sql<number>`max_attempts + 1` } : {}) }
       : outcome.status === 'FAILED' ? { ...common, status: 'FAILED' as const, finished_at: now, error_code: outcome.code, error_message: outcome.message }
       : { ...common, status: 'QUEUED' as const, run_at: now, worker_id: null, max_attempts: sql<number>`max_attempts + 1` }
     const res = await trx.updateTable('scan_tasks').set(set).where('id', '=', task.id).where('worker_id', '=', workerId).where('status', '=', 'SCANNING').executeTakeFirst()

@@ -1,5 +1,5 @@
 import { sql, type SqlBool, type Expression } from 'kysely'
-import type { BaselineLevel, ImageReport, MaliciousFile, MaliciousLevel, ScanType, Severity } from '@contract/findings'
+import type { BaselineLevel, ImageReport, MaliciousFile, MaliciousLevel, MaliciousType, ScanType, Severity } from '@contract/findings'
 import type { SortOrder } from '@contract/common'
 import { CVSS_V2_FILTERS, CVSS_V3_FILTERS, type BaselineItem, type CvssFilterParam, type ImageReportView, type MaliciousItem, type ScanSummary, type ScanTarget, type VulnerabilityItem, type VulnerabilityPage, type VulnerabilitySortBy } from '@contract/scans'
 import type { Db } from '../db/database'
@@ -177,11 +177,12 @@ export async function listVulnerabilities(db: Db, q: VulnerabilityQuery): Promis
 
 type Paged = ScanTarget & { pageNo: number; pageSize: number }
 
-export async function listBaseline(db: Db, q: Paged & { level?: BaselineLevel | undefined }) {
+export async function listBaseline(db: Db, q: Paged & { level?: BaselineLevel | undefined; category?: string | undefined }) {
   const task = await resolveTask(db, q, 'complete', 'SAS_SCAN_SERVICE')
   return db.transaction().execute(async (trx) => {
     let base = trx.selectFrom('scan_baseline').where('task_id', '=', task.id)
     if (q.level) base = base.where('level_rank', '=', BASELINE_LEVEL_RANK[q.level])
+    if (q.category) base = base.where(sql<string>`finding->>'category'`, '=', q.category)
     const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
     const rows = await base.select(['finding']).orderBy('level_rank', 'desc').orderBy('check_id').orderBy('path').orderBy('id').limit(q.pageSize).offset(offset(q)).execute()
     const at = finishedMs(task)
@@ -212,11 +213,12 @@ export async function listBaseline(db: Db, q: Paged & { level?: BaselineLevel | 
   })
 }
 
-export async function listMalicious(db: Db, q: Paged & { level?: MaliciousLevel | undefined }) {
+export async function listMalicious(db: Db, q: Paged & { level?: MaliciousLevel | undefined; type?: MaliciousType | undefined }) {
   const task = await resolveTask(db, q, 'complete', 'SAS_SCAN_SERVICE')
   return db.transaction().execute(async (trx) => {
     let base = trx.selectFrom('scan_malicious').where('task_id', '=', task.id)
     if (q.level) base = base.where('level_rank', '=', MALICIOUS_LEVEL_RANK[q.level])
+    if (q.type) base = base.where(sql<string>`finding->>'type'`, '=', q.type)
     const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
     const rows = await base.select(['finding']).orderBy('level_rank', 'desc').orderBy('file_path').orderBy('id').limit(q.pageSize).offset(offset(q)).execute()
     const at = finishedMs(task)

@@ -12,11 +12,14 @@ import type { Logger } from '../log'
 import { openConnection } from '../providers/local/connection'
 import type { InstanceProvider, StoredInstanceConnection } from '../providers/provider'
 import { providerOf, providersFor } from '../providers/provider-registry'
+import { UpstreamError } from '../providers/upstream-error'
 import { sbomReport } from '../rules/sbom-report'
 import { classifyScanError, retryDelayMs } from './scan-errors'
 import { claimTask, completeTask, endAttempt, heartbeat, type ScanTaskRow } from './scan-queue'
+import { decideThrottleRetry, DEFAULT_THROTTLE_RETRY, type ThrottleRetryOptions } from './throttle-retry'
 
-export interface ScanWorkerOptions {
+/** The throttle fields: how a scan the upstream throttled waits (scans/throttle-retry.ts); defaults when left out. */
+export interface ScanWorkerOptions extends Partial<ThrottleRetryOptions> {
   /** Tasks scanned at once by this process. */
   concurrency: number
   /** How long a claim holds without a heartbeat; a killed worker's task is taken over after it. */
@@ -199,6 +202,33 @@ export class ScanWorkers {
     }
   }
 
+  /**
+   * An upstream (ACR, Central) throttled the attempt: the task waits as RETRYING, its
+   * failureReason saying until when, without using up an attempt, until the time budget
+   * counted from its first throttled attempt is spent; then it fails saying so.
+   */
+  private async settleThrottled(task: ScanTaskRow, workerId: string, message: string, retryAfterMs: number | null, log: Logger) {
+    const earlier = await this.db
+      .selectFrom('scan_task_attempts')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('started_at').as('first')])
+      .where('task_id', '=', task.id)
+      .where('error_code', '=', 'UPSTREAM_THROTTLED')
+      .executeTakeFirstOrThrow()
+    const thisStart = new Date(task.started_at ?? Date.now()).getTime()
+    const since = earlier.first ? Math.min(new Date(earlier.first).getTime(), thisStart) : thisStart
+    const decision = decideThrottleRetry(
+      { throttledAttempts: Number(earlier.n) + 1, since, now: Date.now(), retryAfterMs, message },
+      { ...DEFAULT_THROTTLE_RETRY, ...definedThrottleOptions(this.opts) },
+    )
+    if (decision.retry) {
+      await endAttempt(this.db, task, workerId, { status: 'RETRYING', delayMs: decision.delayMs, code: 'UPSTREAM_THROTTLED', message: decision.message, refund: true })
+      log.warn('scan throttled upstream; waiting', { delayMs: decision.delayMs, retryAfterMs })
+    } else {
+      await endAttempt(this.db, task, workerId, { status: 'FAILED', code: 'UPSTREAM_THROTTLED', message: decision.message })
+      log.warn('scan failed: throttled upstream for too long', { error: decision.message })
+    }
+  }
+
   private securityChecks(): Promise<SecurityChecks> {
     this.security ??= (async () => {
       const malware = this.opts.malware
@@ -227,7 +257,9 @@ export class ScanWorkers {
         return
       }
       const e = classifyScanError(err)
-      if (e.retryable && task.attempts < task.max_attempts) {
+      if (e.code === 'UPSTREAM_THROTTLED') {
+        await this.settleThrottled(task, workerId, e.message, err instanceof UpstreamError ? err.retryAfterMs : null, log)
+      } else if (e.retryable && task.attempts < task.max_attempts) {
         const delayMs = retryDelayMs(task.attempts, { baseMs: this.opts.retryBaseMs, maxMs: this.opts.retryMaxMs })
         await endAttempt(this.db, task, workerId, { status: 'RETRYING', delayMs, code: e.code, message: e.message })
         log.warn('scan failed; will retry', { code: e.code, error: e.message, delayMs })
@@ -283,4 +315,9 @@ class ProgressWriter {
     this.dirty = false
     await this.inFlight.catch(() => undefined)
   }
+}
+
+/** The throttle settings given, so an undefined one does not hide its default. */
+function definedThrottleOptions(o: Partial<ThrottleRetryOptions>): Partial<ThrottleRetryOptions> {
+  return Object.fromEntries(Object.entries({ throttleBaseMs: o.throttleBaseMs, throttleMaxMs: o.throttleMaxMs, throttleBudgetMs: o.throttleBudgetMs }).filter(([, v]) => v !== undefined))
 }

@@ -6,7 +6,6 @@ import { TokensPage } from '@/features/admin/components/tokens-page'
 import { AuditPage } from '@/features/audit/components/audit-page'
 import { ExceptionsPage } from '@/features/exceptions/components/exceptions-page'
 import { RequirePermission } from '@/features/auth/components/require-permission'
-import { SessionGate } from '@/features/auth/components/session-gate'
 import { SignInPage } from '@/features/auth/components/sign-in-page'
 import { InstanceCrumb } from '@/features/instances/components/instance-crumb'
 import { InstancesPage } from '@/features/instances/components/instances-page'
@@ -27,12 +26,19 @@ import { ScanRulesRoute } from './routes/scan-rules-route'
 import { ScanTasksRoute } from './routes/scan-tasks-route'
 import { TagRoute } from './routes/tag-route'
 import { AppShell } from './shell/app-shell'
+import { GatedLayout } from './shell/gated-layout'
 
 // The report brings Recharts: its own chunk, loaded when a report is first opened.
-const ScanReportRoute = lazy(async () => ({ default: (await import('./routes/scan-report-route')).ScanReportRoute }))
+const ScanReportRoute = lazy(async () => ({
+  default: (await import('./routes/scan-report-route')).ScanReportRoute,
+}))
 // The compare view and a tag's report address live in the same report chunk.
-const ComparePage = lazy(async () => ({ default: (await import('@/features/scans/components/compare-page')).ComparePage }))
-const TagReportPage = lazy(async () => ({ default: (await import('@/features/scans/components/tag-report-page')).TagReportPage }))
+const ComparePage = lazy(async () => ({
+  default: (await import('@/features/scans/components/compare-page')).ComparePage,
+}))
+const TagReportPage = lazy(async () => ({
+  default: (await import('@/features/scans/components/tag-report-page')).TagReportPage,
+}))
 
 function RedirectToInstances() {
   const { search } = useLocation()
@@ -62,7 +68,13 @@ const scansHandle: RouteHandle = {
   ),
 }
 const scanTaskHandle: RouteHandle = {
-  crumb: ({ params, current }) => <ScanTaskCrumb instanceId={params.instanceId ?? ''} scanTaskId={params.scanTaskId ?? ''} current={current} />,
+  crumb: ({ params, current }) => (
+    <ScanTaskCrumb
+      instanceId={params.instanceId ?? ''}
+      scanTaskId={params.scanTaskId ?? ''}
+      current={current}
+    />
+  ),
 }
 const scanRulesHandle: RouteHandle = {
   crumb: ({ params, current }) => (
@@ -72,7 +84,13 @@ const scanRulesHandle: RouteHandle = {
   ),
 }
 const scanRuleHandle: RouteHandle = {
-  crumb: ({ params, current }) => <ScanRuleCrumb instanceId={params.instanceId ?? ''} scanRuleId={params.scanRuleId ?? ''} current={current} />,
+  crumb: ({ params, current }) => (
+    <ScanRuleCrumb
+      instanceId={params.instanceId ?? ''}
+      scanRuleId={params.scanRuleId ?? ''}
+      current={current}
+    />
+  ),
 }
 const newScanRuleHandle: RouteHandle = {
   crumb: ({ current }) => <BreadcrumbItem current={current}>New rule</BreadcrumbItem>,
@@ -113,114 +131,133 @@ export const routes: RouteObject[] = [
       // Outside the gate: the page people are sent to, to sign in and come back.
       { path: 'sign-in', element: <SignInPage />, errorElement: <RouteError /> },
       {
-        // Every other page: sign-in (when required) is shown in place, at the page's own URL.
-        element: <SessionGate />,
+        // Every other page: sign-in (when required) is shown in place, at the page's own URL;
+        // the breadcrumbs are inside the gate too, so they ask for nothing before sign-in.
+        element: <GatedLayout />,
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <RedirectToInstances /> },
           {
-            path: 'admin/tokens',
-            handle: tokensHandle,
-            element: (
-              <RequirePermission operation="listApiToken" what="API tokens" needs="admin">
-                <TokensPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'audit',
-            handle: auditHandle,
-            element: (
-              <RequirePermission operation="listAuditEvent" what="the audit log" needs="admin">
-                <AuditPage />
-              </RequirePermission>
-            ),
-          },
-          { path: 'exceptions', handle: exceptionsHandle, element: <ExceptionsPage /> },
-          {
-            path: 'instances',
-            handle: instancesHandle,
+            // A page that throws shows its error below the breadcrumbs, which stay usable.
+            errorElement: <RouteError />,
             children: [
-              { index: true, element: <InstancesPage /> },
+              { index: true, element: <RedirectToInstances /> },
               {
-                path: ':instanceId',
-                handle: instanceHandle,
+                path: 'admin/tokens',
+                handle: tokensHandle,
+                element: (
+                  <RequirePermission operation="listApiToken" what="Seeing the API tokens" needs="admin">
+                    <TokensPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'audit',
+                handle: auditHandle,
+                element: (
+                  <RequirePermission operation="listAuditEvent" what="Seeing the audit log" needs="admin">
+                    <AuditPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: 'exceptions', handle: exceptionsHandle, element: <ExceptionsPage /> },
+              {
+                path: 'instances',
+                handle: instancesHandle,
                 children: [
-                  { index: true, element: <InstanceRoute /> },
+                  { index: true, element: <InstancesPage /> },
                   {
-                    path: 'repositories/:repoId',
-                    handle: repositoryHandle,
+                    path: ':instanceId',
+                    handle: instanceHandle,
                     children: [
-                      { index: true, element: <RepositoryRoute /> },
+                      { index: true, element: <InstanceRoute /> },
                       {
-                        path: 'tags/:tag',
-                        handle: tagHandle,
+                        path: 'repositories/:repoId',
+                        handle: repositoryHandle,
                         children: [
-                          { index: true, element: <TagRoute /> },
+                          { index: true, element: <RepositoryRoute /> },
                           {
-                            path: 'report',
-                            handle: tagReportHandle,
-                            element: (
-                              <Suspense fallback={<LoadingState label="Loading report" lines={6} className="max-w-2xl" />}>
-                                <TagReportPage />
-                              </Suspense>
-                            ),
+                            path: 'tags/:tag',
+                            handle: tagHandle,
+                            children: [
+                              { index: true, element: <TagRoute /> },
+                              {
+                                path: 'report',
+                                handle: tagReportHandle,
+                                element: (
+                                  <Suspense
+                                    fallback={
+                                      <LoadingState label="Loading report" lines={6} className="max-w-2xl" />
+                                    }
+                                  >
+                                    <TagReportPage />
+                                  </Suspense>
+                                ),
+                              },
+                            ],
                           },
                         ],
                       },
-                    ],
-                  },
-                  {
-                    path: 'scans',
-                    handle: scansHandle,
-                    children: [
-                      { index: true, element: <ScanTasksRoute /> },
                       {
-                        path: ':scanTaskId',
-                        handle: scanTaskHandle,
+                        path: 'scans',
+                        handle: scansHandle,
                         children: [
+                          { index: true, element: <ScanTasksRoute /> },
                           {
-                            index: true,
-                            element: (
-                              <Suspense fallback={<LoadingState label="Loading report" lines={6} className="max-w-2xl" />}>
-                                <ScanReportRoute />
-                              </Suspense>
-                            ),
-                          },
-                          {
-                            path: 'compare',
-                            handle: compareHandle,
-                            element: (
-                              <Suspense fallback={<LoadingState label="Loading" lines={6} className="max-w-2xl" />}>
-                                <ComparePage />
-                              </Suspense>
-                            ),
+                            path: ':scanTaskId',
+                            handle: scanTaskHandle,
+                            children: [
+                              {
+                                index: true,
+                                element: (
+                                  <Suspense
+                                    fallback={
+                                      <LoadingState label="Loading report" lines={6} className="max-w-2xl" />
+                                    }
+                                  >
+                                    <ScanReportRoute />
+                                  </Suspense>
+                                ),
+                              },
+                              {
+                                path: 'compare',
+                                handle: compareHandle,
+                                element: (
+                                  <Suspense
+                                    fallback={
+                                      <LoadingState label="Loading" lines={6} className="max-w-2xl" />
+                                    }
+                                  >
+                                    <ComparePage />
+                                  </Suspense>
+                                ),
+                              },
+                            ],
                           },
                         ],
                       },
-                    ],
-                  },
-                  {
-                    path: 'rules',
-                    handle: scanRulesHandle,
-                    children: [
-                      { index: true, element: <ScanRulesRoute /> },
-                      { path: 'new', handle: newScanRuleHandle, element: <NewScanRuleRoute /> },
                       {
-                        path: ':scanRuleId',
-                        handle: scanRuleHandle,
+                        path: 'rules',
+                        handle: scanRulesHandle,
                         children: [
-                          { index: true, element: <ScanRuleRoute /> },
-                          { path: 'edit', handle: editScanRuleHandle, element: <EditScanRuleRoute /> },
+                          { index: true, element: <ScanRulesRoute /> },
+                          { path: 'new', handle: newScanRuleHandle, element: <NewScanRuleRoute /> },
+                          {
+                            path: ':scanRuleId',
+                            handle: scanRuleHandle,
+                            children: [
+                              { index: true, element: <ScanRuleRoute /> },
+                              { path: 'edit', handle: editScanRuleHandle, element: <EditScanRuleRoute /> },
+                            ],
+                          },
                         ],
                       },
                     ],
                   },
                 ],
               },
+              { path: '*', element: <NotFoundRoute /> },
             ],
           },
-          { path: '*', element: <NotFoundRoute /> },
         ],
       },
     ],

@@ -39,6 +39,9 @@ export async function cloneScanAsImage(db: Db, scanTaskId: string, target: { dig
     await trx.insertInto('scan_reports').values({ task_id: id, report: JSON.stringify(report.report), created_at: report.created_at }).execute()
     const rows = await trx.selectFrom('scan_vulnerabilities').selectAll().where('task_id', '=', scanTaskId).orderBy('id').execute()
     if (rows.length) await trx.insertInto('scan_vulnerabilities').values(rows.map(({ id: _id, ...r }) => ({ ...r, task_id: id, item: JSON.stringify(r.item) }))).execute()
+    // The components too, as a real scan stores them: finding states read componentIds from them.
+    const components = await trx.selectFrom('scan_components').selectAll().where('task_id', '=', scanTaskId).orderBy('id').execute()
+    if (components.length) await trx.insertInto('scan_components').values(components.map(({ id: _id, ...c }) => ({ ...c, task_id: id, component: JSON.stringify(c.component) }))).execute()
   })
   return id
 }

@@ -1,6 +1,7 @@
 import RPCClient from '@alicloud/pop-core'
 import type { z } from 'zod'
 import { ApiError } from '../../errors'
+import { parseRetryAfter } from '../upstream-error'
 import { isRetryable, toAcrApiError, type AcrFailure } from './acr-errors'
 
 export const ACR_API_VERSION = '2018-12-01'
@@ -24,14 +25,14 @@ export interface AcrClientOptions {
 export const DEFAULT_ACR_CLIENT_TIMING = { requestTimeoutMs: 10_000, retryBudgetMs: 30_000, retryBaseMs: 500 }
 
 /** pop-core's verbose answer: the JSON body and, in `entry`, the HTTP status. */
-type VerboseAnswer = [unknown, { response: { statusCode: number } | null }]
+type VerboseAnswer = [unknown, { response: { statusCode: number; headers?: Record<string, string | string[] | undefined> } | null }]
 
 /** What pop-core throws: an Error with the OpenAPI body, or Node's and httpx's network errors. */
 interface PopCoreError {
   name?: string
   code?: unknown
   data?: { Code?: unknown; Message?: unknown; RequestId?: unknown }
-  entry?: { response?: { statusCode?: number } | null }
+  entry?: { response?: { statusCode?: number; headers?: Record<string, string | string[] | undefined> } | null }
 }
 
 /**
@@ -80,7 +81,8 @@ export class AcrClient {
         }
         return parsed.data
       }
-      const pause = this.pause(attempt)
+      // A Retry-After is a floor: retrying sooner would only be refused again.
+      const pause = Math.max(failure.failure.retryAfterMs ?? 0, this.pause(attempt))
       if (!isRetryable(failure.failure) || Date.now() - started + pause > this.timing.retryBudgetMs) {
         throw toAcrApiError(failure.failure, { what: opts.what, endpoint: this.opts.endpoint, attempts: attempt })
       }
@@ -126,6 +128,7 @@ function toFailure(err: unknown): AcrFailure {
     message: typeof data?.Message === 'string' ? data.Message : '',
     status,
     requestId: typeof data?.RequestId === 'string' ? data.RequestId : null,
+    retryAfterMs: parseRetryAfter(e.entry?.response?.headers?.['retry-after']),
   }
 }
 

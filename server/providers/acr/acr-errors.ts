@@ -16,6 +16,8 @@ export interface AcrFailure {
   /** HTTP status, when a response arrived. */
   status: number | null
   requestId: string | null
+  /** The answer's Retry-After, in ms, when it had one. */
+  retryAfterMs?: number | null
 }
 
 const AUTH_CODES: Record<string, string> = {
@@ -76,7 +78,7 @@ export function toAcrApiError(f: AcrFailure, ctx: { what: string; endpoint: stri
     return new UpstreamError('UPSTREAM_PERMISSION_DENIED', 'permission', `Permission denied while ${ctx.what} ${ref(f)}.${said}`, "Grant the AccessKey's RAM user the cr: actions Layerscope calls (cr:ListRepository, cr:ListRepositoryTag, cr:PutScan, cr:GetScan, …).", null)
   }
   if (f.code.startsWith('Throttling') || f.status === 429) {
-    return new UpstreamError('UPSTREAM_THROTTLED', 'throttled', `Alibaba Cloud throttled the requests while ${ctx.what}${tried} ${ref(f)}.`, 'Try again in a minute.', null)
+    return new UpstreamError('UPSTREAM_THROTTLED', 'throttled', `Alibaba Cloud throttled the requests while ${ctx.what}${tried} ${ref(f)}.`, 'Try again in a minute.', null, f.retryAfterMs ?? null)
   }
   if (f.code === 'INSTANCE_NOT_EXIST') {
     return new UpstreamError('PARAM_INVALID', 'registry', `The ACR instance does not exist in this region ${ref(f)}.`, 'Check the instance id and the region.', 'acrInstanceId')
@@ -84,6 +86,13 @@ export function toAcrApiError(f: AcrFailure, ctx: { what: string; endpoint: stri
   if (f.code === 'NAMESPACE_NOT_EXIST' || f.code === 'REPO_NOT_EXIST') {
     const what = f.code === 'REPO_NOT_EXIST' ? 'repository' : 'namespace'
     return new UpstreamError(f.code, 'registry', `ACR answered ${f.code} while ${ctx.what}: the ${what} is gone upstream ${ref(f)}.`, 'Sync the instance.', null)
+  }
+  // Scan-rule answers: what ACR says about the rule itself is the user's to fix, not an outage.
+  if (f.code === 'SCAN_RULE_NOT_EXIST' || f.code === 'SCAN_RULE_NAME_CONFLICT') {
+    return new UpstreamError(f.code, 'registry', `ACR answered ${f.code} while ${ctx.what}${f.message ? `: ${f.message}` : ''} ${ref(f)}.`, null, null)
+  }
+  if (f.code === 'InvalidParameter' || f.code === 'MissingParameter' || f.code.startsWith('InvalidParameter.')) {
+    return new UpstreamError('PARAM_INVALID', 'registry', `ACR refused the parameters while ${ctx.what}${f.message ? `: ${f.message}` : ''} ${ref(f)}.`, null, null)
   }
   if (DNS_CODES.has(f.code)) return new UpstreamError('REGISTRY_UNREACHABLE', 'dns', `DNS: ${host} cannot be resolved ${ref(f)}.`, 'Check the region id or the endpoint.', 'endpoint')
   if (TLS_CODES.has(f.code)) return new UpstreamError('REGISTRY_UNREACHABLE', 'tls', `TLS: the certificate of ${host} was not accepted ${ref(f)}.`, null, 'endpoint')

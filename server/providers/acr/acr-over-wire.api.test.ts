@@ -56,4 +56,50 @@ describe('ACR provider over the Layerscope ACR wire endpoint', () => {
     expect(ours.body.totalCount).toBeGreaterThan(0)
     expect(names(ours.body.items)).toEqual(names(theirs.body.items))
   }, 90_000)
+
+  it('runs a Security Center scan through the wire endpoint: the same baseline risks and malicious files as a local one', async () => {
+    const repoId = await repoIdOf(t, acrInstanceId, 'demo/shop-app')
+    const demoRepoId = await repoIdOf(t, DEMO_INSTANCE_ID, 'demo/shop-app')
+    const ours = await t.call('createRepoTagScanTask', { instanceId: acrInstanceId, repoId, tag: '1.0.0', scanService: 'SAS_SCAN_SERVICE' })
+    expect(ours.status, JSON.stringify(ours.body)).toBe(200)
+    await waitForStatus(t, ours.body.scanTaskId, ['COMPLETE'], { timeoutMs: 60_000 })
+    // The wire's scan of the demo image is the local SAS scan the provider read from.
+    const theirs = await t.call('listScanTask', { instanceId: DEMO_INSTANCE_ID, repoId: demoRepoId, pageSize: 100 })
+    const local = theirs.body.items.find((task) => task.scanService === 'SAS_SCAN_SERVICE' && task.tag === '1.0.0' && task.status === 'COMPLETE')
+    expect(local).toBeDefined()
+    const keys = (items: { baselineNameKey: string; baselineNameLevel: string }[]) => items.map((b) => `${b.baselineNameKey} ${b.baselineNameLevel}`).sort()
+    const files = (items: { filePath: string; level: string }[]) => items.map((m) => `${m.filePath} ${m.level}`).sort()
+    const [ourBaseline, theirBaseline] = await Promise.all([ours.body.scanTaskId, local?.scanTaskId].map((id) => t.call('listScanBaselineByTask', { scanTaskId: id, pageSize: 100 })))
+    expect(ourBaseline?.body.totalCount).toBe(theirBaseline?.body.totalCount)
+    expect(keys(ourBaseline?.body.items ?? [])).toEqual(keys(theirBaseline?.body.items ?? []))
+    const [ourFiles, theirFiles] = await Promise.all([ours.body.scanTaskId, local?.scanTaskId].map((id) => t.call('listScanMaliciousFileByTask', { scanTaskId: id, pageSize: 100 })))
+    expect(ourFiles?.body.totalCount).toBe(theirFiles?.body.totalCount)
+    expect(files(ourFiles?.body.items ?? [])).toEqual(files(theirFiles?.body.items ?? []))
+  }, 90_000)
+
+  it('keeps the ACR instance’s scan rules upstream: at the wire endpoint, i.e. as rules of the instance it serves', async () => {
+    const body = { instanceId: acrInstanceId, ruleName: 'over the wire', scanScope: 'REPO', triggerType: 'MANUAL', scanType: 'VUL', repoTagFilterPattern: '1\\..*', namespaces: ['demo'], repoNames: ['shop-app'] }
+    const created = await t.call('createScanRule', body)
+    expect(created.status, JSON.stringify(created.body)).toBe(200)
+    const scanRuleId = created.body.scanRuleId
+    const served = await t.call('getScanRule', { instanceId: DEMO_INSTANCE_ID, scanRuleId })
+    expect(served.status).toBe(200)
+    const mirrored = await t.call('getScanRule', { instanceId: acrInstanceId, scanRuleId })
+    expect(mirrored.body).toEqual({ ...served.body, instanceId: acrInstanceId })
+    expect(mirrored.body).toMatchObject({ ruleName: 'over the wire', scanScope: 'REPO', triggerType: 'MANUAL', repoTagFilterPattern: '1\\..*', namespaces: ['demo'], repoNames: ['shop-app'], unknownRepos: [] })
+    const listed = await t.call('listScanRule', { instanceId: acrInstanceId })
+    expect(listed.body.items.map((r) => r.scanRuleId)).toContain(scanRuleId)
+
+    const updated = await t.call('updateScanRule', { ...body, scanRuleId, ruleName: 'renamed over the wire', scanScope: 'NAMESPACE', repoNames: [] })
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200)
+    expect((await t.call('getScanRule', { instanceId: DEMO_INSTANCE_ID, scanRuleId })).body).toMatchObject({ ruleName: 'renamed over the wire', scanScope: 'NAMESPACE', repoNames: [] })
+    const preview = await t.call('previewScanRule', { instanceId: acrInstanceId, scanScope: 'INSTANCE', repoTagFilterPattern: '.*' })
+    expect(preview.body).toMatchObject({ code: 'OPERATION_NOT_SUPPORTED' })
+
+    expect((await t.call('deleteScanRule', { instanceId: acrInstanceId, scanRuleId })).status).toBe(200)
+    expect((await t.call('getScanRule', { instanceId: DEMO_INSTANCE_ID, scanRuleId })).body).toMatchObject({ code: 'SCAN_RULE_NOT_EXIST' })
+    const again = await t.call('deleteScanRule', { instanceId: acrInstanceId, scanRuleId })
+    expect(again.status).toBe(404)
+    expect(again.body).toMatchObject({ code: 'SCAN_RULE_NOT_EXIST' })
+  })
 })

@@ -16,7 +16,7 @@ beforeAll(async () => {
   t = await startTestApp()
   acr = await startFakeAcr({ [KEY_ID]: KEY_SECRET })
   // Short retry budget and polls, so fault tests take a second, not minutes.
-  bindProviders(t.db, createProviderRegistry({ acr: { envAccessKey: null, timing: { requestTimeoutMs: 2_000, retryBudgetMs: 1_500, retryBaseMs: 50 }, scanPollMs: 50, scanTimeoutMs: 5_000 } }))
+  bindProviders(t.db, createProviderRegistry({ acr: { envAccessKey: null, timing: { requestTimeoutMs: 10_000, retryBudgetMs: 1_500, retryBaseMs: 50 }, scanPollMs: 50, scanTimeoutMs: 15_000 } }))
 })
 afterAll(async () => {
   await t.close()
@@ -82,6 +82,72 @@ describe('ACR provider against a fake OpenAPI', () => {
     expect(baseline.body.items).toEqual([expect.objectContaining({ baselineNameKey: 'ak_leak', baselineNameLevel: 'high' })])
     const malicious = await t.call('listScanMaliciousFileByTask', { scanTaskId: created.body.scanTaskId })
     expect(malicious.body.items).toEqual([expect.objectContaining({ filePath: '/var/www/html/shell.php', level: 'remind', maliciousMd5: '44d88612fea8a8f36de82e1278abb02f' })])
+  })
+
+  it('keeps the scan rules of an ACR instance in ACR: create, get, list, update, run and delete go upstream', async () => {
+    const body = { instanceId, ruleName: 'prod tags', scanScope: 'REPO', triggerType: 'AUTO', scanType: 'VUL', repoTagFilterPattern: '1|prod-.*', namespaces: ['team'], repoNames: ['app', 'gone'] }
+    const created = await t.call('createScanRule', body)
+    expect(created.status, JSON.stringify(created.body)).toBe(200)
+    const scanRuleId = created.body.scanRuleId
+    const upstream = acr.rules.get(scanRuleId)
+    // ACR got the rule, with the lists as it takes them; our own table did not.
+    expect(upstream).toMatchObject({ RuleName: 'prod tags', ScanScope: 'REPO', TriggerType: 'AUTO', ScanType: 'VUL', RepoTagFilterPattern: '1|prod-.*', Namespaces: ['team'], RepoNames: ['app', 'gone'] })
+    expect(await t.db.selectFrom('scan_rules').select('id').where('instance_id', '=', instanceId).execute()).toEqual([])
+    // Every field the rule page shows survives the round trip, with our instance id.
+    const got = await t.call('getScanRule', { instanceId, scanRuleId })
+    expect(got.status).toBe(200)
+    expect(got.body).toEqual({
+      scanRuleId,
+      instanceId,
+      ruleName: 'prod tags',
+      scanScope: 'REPO',
+      triggerType: 'AUTO',
+      scanType: 'VUL',
+      repoTagFilterPattern: '1|prod-.*',
+      namespaces: ['team'],
+      repoNames: ['app', 'gone'],
+      rescanOnAdvisoryUpdate: false,
+      createTime: upstream?.CreateTime,
+      updateTime: upstream?.UpdateTime,
+      unknownNamespaces: [],
+      unknownRepos: ['gone'],
+    })
+    const sbom = await t.call('createScanRule', { ...body, ruleName: 'inventory', scanType: 'SBOM', scanScope: 'INSTANCE', namespaces: [], repoNames: [] })
+    expect(sbom.status).toBe(200)
+    const listed = await t.call('listScanRule', { instanceId })
+    expect(listed.body).toMatchObject({ totalCount: 2 })
+    expect(listed.body.items.map((r) => r.ruleName).sort()).toEqual(['inventory', 'prod tags'])
+    expect((await t.call('listScanRule', { instanceId, scanType: 'SBOM' })).body.items.map((r) => r.ruleName)).toEqual(['inventory'])
+
+    const updated = await t.call('updateScanRule', { ...body, scanRuleId, ruleName: 'renamed', triggerType: 'MANUAL', repoNames: ['app'] })
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200)
+    expect((await t.call('getScanRule', { instanceId, scanRuleId })).body).toMatchObject({ ruleName: 'renamed', triggerType: 'MANUAL', repoNames: ['app'], unknownRepos: [] })
+    const typeChange = await t.call('updateScanRule', { ...body, scanRuleId, scanType: 'SBOM' })
+    expect(typeChange.body).toMatchObject({ code: 'PARAM_INVALID' })
+
+    // Run now reads the rule from ACR and queues our tasks, which then scan upstream.
+    const run = await t.call('runScanRule', { instanceId, scanRuleId })
+    expect(run.body).toEqual({ queued: 1, existing: 0 })
+    const tasks = await t.call('listScanTask', { instanceId, pageSize: 100 })
+    for (const task of tasks.body.items) await waitForStatus(t, task.scanTaskId, ['COMPLETE'], { timeoutMs: 15_000 })
+
+    expect((await t.call('deleteScanRule', { instanceId, scanRuleId })).status).toBe(200)
+    expect(acr.rules.has(scanRuleId)).toBe(false)
+    const gone = await t.call('getScanRule', { instanceId, scanRuleId })
+    expect(gone.status).toBe(404)
+    expect(gone.body).toMatchObject({ code: 'SCAN_RULE_NOT_EXIST' })
+  })
+
+  it('refuses what ACR rules lack: a preview of matches, and advisory rescans', async () => {
+    const instance = await t.call('getInstance', { instanceId })
+    expect(instance.body.unsupportedOperations).toEqual(expect.arrayContaining([expect.objectContaining({ operation: 'previewScanRule' })]))
+    const preview = await t.call('previewScanRule', { instanceId, scanScope: 'INSTANCE', repoTagFilterPattern: '.*' })
+    expect(preview.status).toBe(501)
+    expect(preview.body).toMatchObject({ code: 'OPERATION_NOT_SUPPORTED' })
+    const rescan = await t.call('createScanRule', { instanceId, ruleName: 'rescan', scanScope: 'INSTANCE', triggerType: 'AUTO', repoTagFilterPattern: '.*', rescanOnAdvisoryUpdate: true })
+    expect(rescan.status).toBe(501)
+    expect(rescan.body).toMatchObject({ code: 'OPERATION_NOT_SUPPORTED' })
+    expect([...acr.rules.values()].map((r) => r.RuleName)).not.toContain('rescan')
   })
 
   it('retries a throttled call and succeeds', async () => {

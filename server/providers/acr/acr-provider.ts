@@ -21,6 +21,7 @@ import {
 } from './acr-schemas'
 import { acrToReport, normalizeDigest } from './acr-to-report'
 import { acrPages } from './acr-pages'
+import { AcrScanRules } from './acr-scan-rules'
 
 type AcrConnection = ConnectionOf<'ACR'>
 
@@ -42,8 +43,12 @@ export interface AcrProviderOptions {
  */
 export class AcrProvider implements InstanceProvider<'ACR'> {
   readonly name = 'acr' as const
-  readonly unsupported: Readonly<Record<string, string>> = {}
+  readonly unsupported: Readonly<Record<string, string>> = {
+    previewScanRule: 'ACR keeps the scan rules of ACR instances and has no operation that previews which tags a rule would match.',
+  }
   readonly scan = { where: 'upstream' as const, run: (conn: AcrConnection, target: ScanTarget, signal: AbortSignal) => this.runScan(conn, target, signal) }
+  /** Scan rules of ACR instances live in ACR (CreateScanRule …), which runs their AUTO scans itself. */
+  readonly rules = new AcrScanRules((conn) => this.client(conn))
   private readonly pollMs: number
   private readonly scanTimeoutMs: number
 

@@ -117,3 +117,39 @@ export const acrMaliciousFile = z.looseObject({
 })
 export type AcrMaliciousFile = z.infer<typeof acrMaliciousFile>
 export const listScanMaliciousFileByTaskAnswer = z.looseObject({ ...listEnvelope, ScanMaliciousFiles: z.array(acrMaliciousFile).default([]) })
+
+/** Epoch ms as a number or numeric string, or a datetime string as some doc examples show it. */
+const time = z.preprocess((v) => (typeof v === 'string' && v !== '' && !/^\d+$/.test(v) ? Date.parse(v.includes('T') ? v : `${v.replace(' ', 'T')}Z`) : v), num)
+
+/**
+ * A scan rule as ACR writes it (acr-api.md §4.3–4.4): ListScanRule's item; GetScanRule's
+ * ScanRule adds InstanceId. The one definition: our ACR endpoint answers exactly this
+ * (server/wire/acr/actions/scan-rule-actions.ts), and the reader below loosens it.
+ */
+export const acrScanRuleFields = {
+  ScanRuleId: z.string(),
+  RuleName: z.string(),
+  ScanScope: z.enum(['INSTANCE', 'NAMESPACE', 'REPO']),
+  TriggerType: z.enum(['AUTO', 'MANUAL']),
+  ScanType: z.enum(['VUL', 'SBOM']),
+  RepoTagFilterPattern: z.string(),
+  Namespaces: z.array(z.string()),
+  RepoNames: z.array(z.string()),
+  CreateTime: z.number().int(),
+  UpdateTime: z.number().int(),
+}
+
+/** The reader: ACR's examples leave lists and times out, or write times as datetimes. */
+export const acrScanRuleItem = z.looseObject({
+  ...acrScanRuleFields,
+  // ACR lists VUL rules by default; a rule without a type is read as one.
+  ScanType: acrScanRuleFields.ScanType.default('VUL'),
+  Namespaces: acrScanRuleFields.Namespaces.nullish().transform((v) => v ?? []),
+  RepoNames: acrScanRuleFields.RepoNames.nullish().transform((v) => v ?? []),
+  CreateTime: time.optional(),
+  UpdateTime: time.optional(),
+})
+export type AcrScanRuleItem = z.infer<typeof acrScanRuleItem>
+export const getScanRuleAnswer = z.looseObject({ RequestId: optStr, ScanRule: acrScanRuleItem.extend({ InstanceId: optStr }) })
+export const listScanRuleAnswer = z.looseObject({ ...listEnvelope, ScanRules: z.array(acrScanRuleItem).nullish().transform((v) => v ?? []) })
+export const scanRuleIdAnswer = z.looseObject({ RequestId: optStr, ScanRuleId: z.string() })

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { insecureFetch } from '../../engine/acquire/insecure-fetch'
-import { UpstreamError } from '../upstream-error'
+import { parseRetryAfter, UpstreamError } from '../upstream-error'
 import { runtimeError } from './storage-image'
 
 export interface StackroxClientOptions {
@@ -53,7 +53,8 @@ export class StackroxClient {
         const issue = parsed.error.issues[0]
         throw new UpstreamError('REGISTRY_ERROR', 'registry', `Central answered ${method} ${path} in an unexpected shape (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}).`, 'Check that the URL is a StackRox Central.', 'url')
       }
-      const pause = Math.round(this.timing.retryBaseMs * 2 ** (attempt - 1) * (0.8 + 0.4 * Math.random()))
+      // Central's Retry-After, when it gives one, is a floor: retrying sooner is refused again.
+      const pause = Math.max(outcome.retryAfterMs ?? 0, Math.round(this.timing.retryBaseMs * 2 ** (attempt - 1) * (0.8 + 0.4 * Math.random())))
       if (!outcome.retryable || Date.now() - started + pause > this.timing.retryBudgetMs) throw outcome.error(attempt > 1 ? ` after ${attempt} attempts` : '', opts.what)
       await new Promise((resolve) => setTimeout(resolve, pause))
     }
@@ -64,7 +65,7 @@ export class StackroxClient {
     path: string,
     body: unknown,
     signal: AbortSignal | undefined,
-  ): Promise<{ json: unknown } | { retryable: boolean; error: (tried: string, what: string) => UpstreamError }> {
+  ): Promise<{ json: unknown } | { retryable: boolean; retryAfterMs?: number | null; error: (tried: string, what: string) => UpstreamError }> {
     const host = new URL(this.base).host
     const timeout = AbortSignal.timeout(this.timing.requestTimeoutMs)
     const init: RequestInit = {
@@ -102,7 +103,10 @@ export class StackroxClient {
     const ref = `(HTTP ${status}${message})`
     if (status === 401) return { retryable: false, error: (_, what) => new UpstreamError('REGISTRY_AUTH_FAILED', 'auth', `Central refused the API token while ${what} ${ref}.`, 'The token is wrong, expired or revoked: create a new one under Platform Configuration → Integrations → API Token.', 'apiToken') }
     if (status === 403) return { retryable: false, error: (_, what) => new UpstreamError('UPSTREAM_PERMISSION_DENIED', 'permission', `The API token may not do this while ${what} ${ref}.`, "Give the token's role read access to Image (and write access to scan).", 'apiToken') }
-    if (status === 429) return { retryable: true, error: (tried, what) => new UpstreamError('UPSTREAM_THROTTLED', 'throttled', `Central throttled the requests while ${what}${tried} ${ref}.`, 'Try again in a minute.', null) }
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'))
+      return { retryable: true, retryAfterMs, error: (tried, what) => new UpstreamError('UPSTREAM_THROTTLED', 'throttled', `Central throttled the requests while ${what}${tried} ${ref}.`, 'Try again in a minute.', null, retryAfterMs) }
+    }
     if (status >= 500) return { retryable: true, error: (tried, what) => new UpstreamError('REGISTRY_ERROR', 'registry', `Central failed while ${what}${tried} ${ref}.`, null, null) }
     if (status === 404 && !said.success) return { retryable: false, error: (_, what) => new UpstreamError('REGISTRY_ERROR', 'registry', `${host} has no ${path} while ${what} (HTTP 404).`, 'Check that the URL is a StackRox Central.', 'url') }
     return { retryable: false, error: (_, what) => new UpstreamError('REGISTRY_ERROR', 'registry', `Central refused the request while ${what} ${ref}.`, null, null) }

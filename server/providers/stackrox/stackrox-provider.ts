@@ -1,12 +1,13 @@
 import type { ImageReport } from '@contract/findings'
 import type { TestInstanceConnectionResult } from '@contract/instances'
+import { AcquireError } from '../../engine/acquire/errors'
+import { parseReference } from '../../engine/acquire/reference'
 import { ApiError } from '../../errors'
 import { stableId } from '../../ids'
 import { writeIndexedRepository, type IndexedTag } from '../local/sync'
 import type { ConnectionOf, InstanceProvider, ScanTarget, SyncContext, SyncResult } from '../provider'
 import { removeRepositoriesExcept } from '../remove-repositories'
 import { failedTest } from '../upstream-error'
-import { splitImageName } from './image-name'
 import { StackroxClient, type DEFAULT_STACKROX_CLIENT_TIMING } from './stackrox-client'
 import { listImagesAnswer, storageImage, type ListImage } from './storage-image'
 import { storageImageToReport } from './storage-image-to-report'
@@ -67,9 +68,10 @@ export class StackroxProvider implements InstanceProvider<'STACKROX'> {
     }
     const byRepo = new Map<string, Map<string, { image: ListImage; at: number }>>()
     for (const image of listed) {
-      const name = splitImageName(image.name)
+      const name = indexedName(image.name)
       if (!name?.tag) {
-        result.skipped.push({ repository: name?.repository ?? image.name, tag: '', reason: 'Central knows this image by digest only; the index lists tags.' })
+        const reason = name ? 'Central knows this image by digest only; the index lists tags.' : 'Central names this image in a form that is not an image reference.'
+        result.skipped.push({ repository: name?.repository ?? image.name, tag: '', reason })
         continue
       }
       const tags = byRepo.get(name.repository) ?? new Map<string, { image: ListImage; at: number }>()
@@ -116,5 +118,24 @@ export class StackroxProvider implements InstanceProvider<'STACKROX'> {
       signal,
     })
     return storageImageToReport(image, { repository: target.repository, reference: target.tag, scannedAt: Date.now(), durationMs: Date.now() - started })
+  }
+}
+
+/**
+ * A Central image name (`registry/remote:tag` or `…@sha256:…`) as the index keeps it: the
+ * repository path with its registry host (`quay.example.com/team/api`), and the tag.
+ * Parsed by the engine's reference grammar; null when it is not a reference.
+ *
+ * @example
+ * indexedName('docker.io/library/nginx:1.25') // { repository: 'docker.io/library/nginx', tag: '1.25' }
+ */
+export function indexedName(fullName: string): { repository: string; tag: string | null } | null {
+  try {
+    // No default registry or tag: a name Central gives without them is kept as given.
+    const ref = parseReference(fullName, { defaultRegistry: '', defaultTag: false })
+    return { repository: ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository, tag: ref.tag ?? null }
+  } catch (err) {
+    if (err instanceof AcquireError) return null
+    throw err
   }
 }

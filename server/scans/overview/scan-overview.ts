@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { FixableComponent, ScanOverview } from '@contract/report-overview'
-import type { PackageFormat } from '@contract/findings'
+import type { MaliciousType, PackageFormat } from '@contract/findings'
 import { CVSS_V2_FILTERS, CVSS_V3_FILTERS } from '@contract/scans'
 import type { Db } from '../../db/database'
 import { notSnoozed, snoozedFindings, type SnoozedFinding } from '../scan-results'
@@ -70,6 +70,8 @@ export async function getScanOverview(db: Db, scanTaskId: string, opts: { includ
     layers: await layers(db, id, shown),
     baselineCounts: sas ? await baselineCounts(db, id) : null,
     maliciousCounts: sas ? await maliciousCounts(db, id) : null,
+    baselineCategories: sas ? await baselineCategories(db, id) : null,
+    maliciousTypes: sas ? await maliciousTypes(db, id) : null,
   }
 }
 
@@ -145,4 +147,20 @@ async function maliciousCounts(db: Db, id: string) {
     from scan_malicious where task_id = ${id}`.execute(db)
   const row = r.rows[0]
   return { total: Number(row?.total ?? 0), serious: Number(row?.serious ?? 0), suspicious: Number(row?.suspicious ?? 0), remind: Number(row?.remind ?? 0) }
+}
+
+/** Grouped on the same JSON field listBaseline's `category` filter compares, so the counts are its totals. */
+async function baselineCategories(db: Db, id: string) {
+  const r = await sql<{ category: string; n: number }>`
+    select finding->>'category' as category, count(*)::int as n
+    from scan_baseline where task_id = ${id} group by 1 order by 2 desc, 1`.execute(db)
+  return r.rows.map((row) => ({ category: row.category, count: Number(row.n) }))
+}
+
+/** Grouped on the same JSON field listMalicious's `type` filter compares. */
+async function maliciousTypes(db: Db, id: string) {
+  const r = await sql<{ type: MaliciousType; n: number }>`
+    select finding->>'type' as type, count(*)::int as n
+    from scan_malicious where task_id = ${id} group by 1 order by 2 desc, 1`.execute(db)
+  return r.rows.map((row) => ({ type: row.type, count: Number(row.n) }))
 }

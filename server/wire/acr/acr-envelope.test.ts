@@ -32,6 +32,7 @@ describe('pickAction', () => {
         'ListScanMaliciousFileByTask',
         'ListInstance',
         'GetInstance',
+        'GetRepoTag',
         'ListNamespace',
         'ListRepository',
         'GetRepository',

@@ -11,7 +11,7 @@ import { acrActions } from './actions/acr-actions'
 import type { AcrServices } from './actions/acr-action'
 import { errorReply, pickAction, runAction, toWireError, type AcrReply } from './acr-envelope'
 import { AcrWireError, invalidParameter } from './acr-errors'
-import { NonceCache } from './nonce-cache'
+import { DbNonceStore, type NonceStore } from './nonce-store'
 import { verifySignedRequest } from './request-auth'
 
 /** Where the endpoint is mounted; an RPC client's endpoint is `http(s)://host:port/acr`. */
@@ -22,8 +22,8 @@ const MAX_BODY_BYTES = 64 * 1024
 export interface AcrWireOptions {
   /** ACR_WIRE_ACCESS_KEYS; empty or absent, the endpoint answers that it is disabled. */
   accessKeys?: AccessKeys | undefined
-  /** Most nonces remembered inside the timestamp window (bounded memory). */
-  nonceCapacity?: number
+  /** Where accepted nonces are remembered; by default the database, shared by every process on it. */
+  nonces?: NonceStore
   /** The clock the timestamp window is checked against (tests). */
   now?: () => number
 }
@@ -44,7 +44,7 @@ export interface AcrWireDeps {
  */
 export function acrWireRoutes(app: Hono<AppEnv>, deps: AcrWireDeps) {
   const keys = deps.acr?.accessKeys
-  const nonces = new NonceCache(deps.acr?.nonceCapacity)
+  const nonces = deps.acr?.nonces ?? new DbNonceStore(deps.db)
   const now = deps.acr?.now ?? Date.now
   const services: Omit<AcrServices, 'actor'> = { db: deps.db, scans: deps.scans, rules: new ScanRuleService(deps.db, deps.scans) }
 
@@ -62,7 +62,7 @@ export function acrWireRoutes(app: Hono<AppEnv>, deps: AcrWireDeps) {
       }
       const params = await readParams(c)
       action = params.get('Action')
-      accessKeyId = verifySignedRequest({ method: c.req.method, params }, { keys, nonces, now: now() })
+      accessKeyId = await verifySignedRequest({ method: c.req.method, params }, { keys, nonces, now: now() })
       const actor = `acr:${accessKeyId}`
       const recordAudit = (auditAction: string, input: unknown, output: unknown) =>
         recordAuditEvent(deps.db, deps.log, { actor, actorVia: 'acr', action: auditAction, input, output, requestId })

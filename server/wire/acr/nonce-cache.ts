@@ -1,4 +1,6 @@
 /**
+ * An in-memory NonceStore, for one process only (unit tests, tools): the endpoint itself
+ * keeps nonces in the database (nonce-store.ts) so every process on it sees them.
  * The SignatureNonces seen inside the timestamp window, so a captured request cannot be
  * sent again. A nonce is kept until its request's timestamp leaves the window; after that
  * the timestamp check refuses a replay by itself. Memory is bounded: when the cache is

@@ -101,6 +101,25 @@ describe('browse Actions', () => {
       mine.items.map((i): unknown => expect.objectContaining({ Tag: i.tag, Digest: i.digest.replace('sha256:', ''), ImageSize: i.imageSize, ImageUpdate: String(i.pushTime) })),
     )
   })
+
+  it('GetRepoTag (GET, as the SDK sends it): one tag, flat, times as numbers; an unknown tag is TAG_NOT_EXIST in-band', async () => {
+    const mine = await local<{ tag: string; digest: string; pushTime: number; imageCreate: number | null; imageSize: number }>('getRepoTag', { instanceId, repoId: repos['demo/shop-app'], tag: '1.0.0' })
+    const tag = await call('GetRepoTag', shop())
+    expect(tag).toMatchObject({
+      Code: 'success',
+      IsSuccess: true,
+      Tag: '1.0.0',
+      Digest: mine.digest.replace('sha256:', ''),
+      ImageSize: mine.imageSize,
+      Status: 'NORMAL',
+      ImageCreate: mine.imageCreate ?? mine.pushTime,
+      ImageUpdate: mine.pushTime,
+    })
+    expect(await call('GetRepoTag', shop(), 'POST')).toMatchObject({ Tag: '1.0.0', ImageUpdate: mine.pushTime })
+    const missing = await acrError(call('GetRepoTag', { ...shop(), Tag: 'no-such-tag' }))
+    expect(missing).toMatchObject({ code: 'TAG_NOT_EXIST', data: { IsSuccess: false } })
+    expect((await acrError(call('GetRepoTag', { InstanceId: instanceId, RepoId: repos['demo/shop-app'] }))).code).toBe('MissingParameter')
+  })
 })
 
 describe('scan Actions', () => {

@@ -28,9 +28,9 @@ function signed(overrides: Record<string, string> = {}, opts: { method?: string;
   return { method: opts.method ?? 'GET', params }
 }
 
-function codeOf(fn: () => unknown): string {
+async function codeOf(fn: () => Promise<unknown>): Promise<string> {
   try {
-    fn()
+    await fn()
   } catch (err) {
     if (err instanceof AcrWireError) return `${err.status} ${err.code}`
     throw err
@@ -39,52 +39,52 @@ function codeOf(fn: () => unknown): string {
 }
 
 describe('verifySignedRequest', () => {
-  it('accepts a correctly signed request and returns its access key id', () => {
-    expect(verifySignedRequest(signed(), { keys, nonces: new NonceCache(), now: NOW })).toBe('LTAItest')
-    expect(verifySignedRequest(signed({}, { method: 'POST' }), { keys, nonces: new NonceCache(), now: NOW })).toBe('LTAItest')
+  it('accepts a correctly signed request and returns its access key id', async () => {
+    expect(await verifySignedRequest(signed(), { keys, nonces: new NonceCache(), now: NOW })).toBe('LTAItest')
+    expect(await verifySignedRequest(signed({}, { method: 'POST' }), { keys, nonces: new NonceCache(), now: NOW })).toBe('LTAItest')
   })
 
-  it('refuses a wrong secret, a tampered parameter and an unknown key', () => {
+  it('refuses a wrong secret, a tampered parameter and an unknown key', async () => {
     const deps = () => ({ keys, nonces: new NonceCache(), now: NOW })
-    expect(codeOf(() => verifySignedRequest(signed({}, { secret: 'another-secret-of-enough-length' }), deps()))).toBe('403 SignatureDoesNotMatch')
+    expect(await codeOf(() => verifySignedRequest(signed({}, { secret: 'another-secret-of-enough-length' }), deps()))).toBe('403 SignatureDoesNotMatch')
     const tampered = signed()
     tampered.params.set('Action', 'DeleteScanRule')
-    expect(codeOf(() => verifySignedRequest(tampered, deps()))).toBe('403 SignatureDoesNotMatch')
-    expect(codeOf(() => verifySignedRequest(signed({ AccessKeyId: 'LTAIother' }), deps()))).toBe('404 InvalidAccessKeyId.NotFound')
+    expect(await codeOf(() => verifySignedRequest(tampered, deps()))).toBe('403 SignatureDoesNotMatch')
+    expect(await codeOf(() => verifySignedRequest(signed({ AccessKeyId: 'LTAIother' }), deps()))).toBe('404 InvalidAccessKeyId.NotFound')
   })
 
-  it('refuses a timestamp outside ±15 minutes, and accepts one just inside', () => {
+  it('refuses a timestamp outside ±15 minutes, and accepts one just inside', async () => {
     const deps = (now: number) => ({ keys, nonces: new NonceCache(), now })
-    expect(codeOf(() => verifySignedRequest(signed(), deps(NOW + TIMESTAMP_WINDOW_MS + 1000)))).toBe('400 InvalidTimeStamp.Expired')
-    expect(codeOf(() => verifySignedRequest(signed(), deps(NOW - TIMESTAMP_WINDOW_MS - 1000)))).toBe('400 InvalidTimeStamp.Expired')
-    expect(verifySignedRequest(signed(), deps(NOW + TIMESTAMP_WINDOW_MS - 1000))).toBe('LTAItest')
-    expect(codeOf(() => verifySignedRequest(signed({ Timestamp: '2026-01-15 12:00:00' }), deps(NOW)))).toBe('400 InvalidTimeStamp.Format')
+    expect(await codeOf(() => verifySignedRequest(signed(), deps(NOW + TIMESTAMP_WINDOW_MS + 1000)))).toBe('400 InvalidTimeStamp.Expired')
+    expect(await codeOf(() => verifySignedRequest(signed(), deps(NOW - TIMESTAMP_WINDOW_MS - 1000)))).toBe('400 InvalidTimeStamp.Expired')
+    expect(await verifySignedRequest(signed(), deps(NOW + TIMESTAMP_WINDOW_MS - 1000))).toBe('LTAItest')
+    expect(await codeOf(() => verifySignedRequest(signed({ Timestamp: '2026-01-15 12:00:00' }), deps(NOW)))).toBe('400 InvalidTimeStamp.Format')
   })
 
-  it('refuses a replayed nonce, but not the same nonce of another key', () => {
+  it('refuses a replayed nonce, but not the same nonce of another key', async () => {
     const nonces = new NonceCache()
     const twoKeys = new Map([...keys, ['LTAIsecond', 'second-secret-of-enough-length']])
-    expect(verifySignedRequest(signed(), { keys: twoKeys, nonces, now: NOW })).toBe('LTAItest')
-    expect(codeOf(() => verifySignedRequest(signed(), { keys: twoKeys, nonces, now: NOW + 1000 }))).toBe('400 SignatureNonceUsed')
+    expect(await verifySignedRequest(signed(), { keys: twoKeys, nonces, now: NOW })).toBe('LTAItest')
+    expect(await codeOf(() => verifySignedRequest(signed(), { keys: twoKeys, nonces, now: NOW + 1000 }))).toBe('400 SignatureNonceUsed')
     const other = signed({ AccessKeyId: 'LTAIsecond' }, { secret: 'second-secret-of-enough-length' })
-    expect(verifySignedRequest(other, { keys: twoKeys, nonces, now: NOW })).toBe('LTAIsecond')
+    expect(await verifySignedRequest(other, { keys: twoKeys, nonces, now: NOW })).toBe('LTAIsecond')
   })
 
-  it('does not record the nonce of a request whose signature failed', () => {
+  it('does not record the nonce of a request whose signature failed', async () => {
     const nonces = new NonceCache()
-    expect(codeOf(() => verifySignedRequest(signed({}, { secret: 'another-secret-of-enough-length' }), { keys, nonces, now: NOW }))).toBe('403 SignatureDoesNotMatch')
+    expect(await codeOf(() => verifySignedRequest(signed({}, { secret: 'another-secret-of-enough-length' }), { keys, nonces, now: NOW }))).toBe('403 SignatureDoesNotMatch')
     expect(nonces.size).toBe(0)
-    expect(verifySignedRequest(signed(), { keys, nonces, now: NOW })).toBe('LTAItest')
+    expect(await verifySignedRequest(signed(), { keys, nonces, now: NOW })).toBe('LTAItest')
   })
 
-  it('names the missing signature parameter, and refuses other methods and STS tokens', () => {
+  it('names the missing signature parameter, and refuses other methods and STS tokens', async () => {
     const deps = { keys, nonces: new NonceCache(), now: NOW }
-    expect(codeOf(() => verifySignedRequest(signed({}, { drop: ['SignatureNonce'] }), deps))).toBe('400 MissingParameter')
+    expect(await codeOf(() => verifySignedRequest(signed({}, { drop: ['SignatureNonce'] }), deps))).toBe('400 MissingParameter')
     const unsigned = signed()
     unsigned.params.delete('Signature')
-    expect(codeOf(() => verifySignedRequest(unsigned, deps))).toBe('400 MissingParameter')
-    expect(codeOf(() => verifySignedRequest(signed({ SignatureMethod: 'HMAC-SHA256' }), deps))).toBe('400 InvalidParameter')
-    expect(codeOf(() => verifySignedRequest(signed({ SecurityToken: 'sts' }), deps))).toBe('400 InvalidSecurityToken.Malformed')
+    expect(await codeOf(() => verifySignedRequest(unsigned, deps))).toBe('400 MissingParameter')
+    expect(await codeOf(() => verifySignedRequest(signed({ SignatureMethod: 'HMAC-SHA256' }), deps))).toBe('400 InvalidParameter')
+    expect(await codeOf(() => verifySignedRequest(signed({ SecurityToken: 'sts' }), deps))).toBe('400 InvalidSecurityToken.Malformed')
   })
 })
 

@@ -1,6 +1,6 @@
 import type { AccessKeys } from './access-keys'
 import { AcrWireError, missingParameter } from './acr-errors'
-import type { NonceCache } from './nonce-cache'
+import type { NonceStore } from './nonce-store'
 import { signatureMatches } from './signature'
 
 /** How far a request's Timestamp may be from the server's clock, either way. */
@@ -30,10 +30,10 @@ export interface SignedRequest {
  * Checks an RPC v1 signed request: the signature fields are present, the timestamp is
  * inside the window, the access key is configured, the HMAC-SHA1 signature matches (in
  * constant time), and the nonce was not used before. The nonce is recorded only after
- * the signature verified, so nobody without a key can fill the cache. Returns the
+ * the signature verified, so nobody without a key can fill the store. Answers the
  * access key id; throws AcrWireError with the gateway's code otherwise.
  */
-export function verifySignedRequest(req: SignedRequest, deps: { keys: AccessKeys; nonces: NonceCache; now: number }): string {
+export async function verifySignedRequest(req: SignedRequest, deps: { keys: AccessKeys; nonces: NonceStore; now: number }): Promise<string> {
   const get = (name: string) => {
     const v = req.params.get(name)
     if (v === undefined || v === '') throw missingParameter(name)
@@ -68,7 +68,7 @@ export function verifySignedRequest(req: SignedRequest, deps: { keys: AccessKeys
     // Never echo the expected signature or the string to sign's secret-derived parts.
     throw new AcrWireError(403, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.')
   }
-  const verdict = deps.nonces.remember(accessKeyId, nonce, at + TIMESTAMP_WINDOW_MS, deps.now)
+  const verdict = await deps.nonces.remember(accessKeyId, nonce, at + TIMESTAMP_WINDOW_MS, deps.now)
   if (verdict === 'replayed') throw new AcrWireError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
   if (verdict === 'full') throw new AcrWireError(429, 'Throttling.User', 'Request was denied due to user flow control: too many requests in the last 30 minutes.')
   return accessKeyId

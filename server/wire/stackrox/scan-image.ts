@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Db } from '../../db/database'
 import { ApiError } from '../../errors'
+import { findingKey, findingStatesByKey } from '../../exceptions/finding-states'
 import { getImageReport } from '../../scans/scan-results'
 import type { ScanTaskService } from '../../scans/scan-service'
 import { getTaskRow, resolveTask } from '../../scans/scan-store'
@@ -93,6 +94,11 @@ export async function scanImage(
     await waitForTask(deps, queued.scanTaskId, signal)
     scanTaskId = queued.scanTaskId
   }
-  // includeSnoozed changes nothing: nothing is ever snoozed (deferred) here.
-  return toStorageImage(await getImageReport(deps.db, scanTaskId), image.requested)
+  const view = await getImageReport(deps.db, scanTaskId)
+  // Each vulnerability's state from our approved exceptions, as listRepoTagScanResult sets it.
+  const states = await findingStatesByKey(deps.db, scanTaskId, new Date())
+  return toStorageImage(view, image.requested, {
+    stateOf: (cve, componentId) => states.get(findingKey(cve, componentId)),
+    includeSnoozed: req.includeSnoozed,
+  })
 }

@@ -1,4 +1,4 @@
-import type { ComponentSource, CvssV2, CvssV3, Severity } from '@contract/findings'
+import type { ComponentSource, CvssV2, CvssV3, Severity, VulnerabilityState } from '@contract/findings'
 import type { ImageReportView } from '@contract/scans'
 import type {
   StorageComponent,
@@ -15,8 +15,27 @@ import type {
  * Our report of one COMPLETE scan (getImageReport's ImageReportView, already shaped
  * after StackRox's model) as StackRox's StorageImage. What we do not have is sent as
  * the field's unset value, never invented: no signatures (and the image notes say so),
- * no suppression (every vulnerability OBSERVED), no per-layer timestamps.
+ * no per-layer timestamps. A vulnerability's state and suppression come from our
+ * approved exceptions (see {@link StorageImageOptions}); without any it is OBSERVED.
  */
+
+/** A finding's exception state, as server/exceptions/finding-states.ts answers it (times in epoch ms). */
+export interface VulnSuppression {
+  state: VulnerabilityState
+  suppressed: boolean
+  suppressActivation: number | null
+  suppressExpiry: number | null
+}
+
+export interface StorageImageOptions {
+  /** The state of a component's vulnerability; undefined: OBSERVED, nothing suppressed. */
+  stateOf?: ((cve: string, componentId: string) => VulnSuppression | undefined) | undefined
+  /**
+   * StackRox's includeSnoozed: false leaves suppressed vulnerabilities out of every
+   * component, and out of the image's cves and fixableCves, as Central does.
+   */
+  includeSnoozed?: boolean | undefined
+}
 
 /** How the image was asked for: a tag, or a digest (then `tag` is empty, as StackRox writes it). */
 export interface RequestedName {
@@ -104,7 +123,9 @@ export function toStorageCvssV3(v: CvssV3): StorageCvssV3 {
 type ReportComponent = ImageReportView['scan']['components'][number]
 type ReportVulnerability = ReportComponent['vulns'][number]
 
-export function toStorageVulnerability(v: ReportVulnerability): StorageVulnerability {
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+
+export function toStorageVulnerability(v: ReportVulnerability, suppression?: VulnSuppression): StorageVulnerability {
   return {
     cve: v.cve,
     cvss: v.cvss ?? 0,
@@ -121,22 +142,23 @@ export function toStorageVulnerability(v: ReportVulnerability): StorageVulnerabi
     lastModified: v.lastModified,
     vulnerabilityType: 'IMAGE_VULNERABILITY',
     vulnerabilityTypes: ['IMAGE_VULNERABILITY'],
-    suppressed: false,
-    suppressActivation: null,
-    suppressExpiry: null,
+    suppressed: suppression?.suppressed ?? false,
+    suppressActivation: isoOrNull(suppression?.suppressActivation ?? null),
+    suppressExpiry: isoOrNull(suppression?.suppressExpiry ?? null),
     firstSystemOccurrence: null,
     firstImageOccurrence: null,
     severity: SEVERITY[v.severity],
-    state: 'OBSERVED',
+    state: suppression?.state ?? 'OBSERVED',
   }
 }
 
-export function toStorageComponent(c: ReportComponent): StorageComponent {
+export function toStorageComponent(c: ReportComponent, opts: StorageImageOptions = {}): StorageComponent {
+  const vulns = c.vulns.map((v) => toStorageVulnerability(v, opts.stateOf?.(v.cve, c.componentId)))
   return {
     name: c.name,
     version: c.version,
     license: c.licenses.length ? { name: c.licenses.join(', '), type: '', url: '' } : null,
-    vulns: c.vulns.map(toStorageVulnerability),
+    vulns: opts.includeSnoozed ? vulns : vulns.filter((v) => !v.suppressed),
     layerIndex: c.layerIndex,
     priority: '0',
     source: SOURCE[c.source],
@@ -155,9 +177,13 @@ const iso = (ms: number) => new Date(ms).toISOString()
  * toStorageImage(view, { registry: 'registry.example.com', remote: 'team/api', tag: '1.4' }).name.fullName
  * // 'registry.example.com/team/api:1.4'
  */
-export function toStorageImage(view: ImageReportView, requested: RequestedName): StorageImage {
+export function toStorageImage(view: ImageReportView, requested: RequestedName, opts: StorageImageOptions = {}): StorageImage {
   const name = toStorageImageName(requested)
   const scanTime = iso(view.scan.scanTime)
+  const components = view.scan.components.map((c) => toStorageComponent(c, opts))
+  // The image's CVE counts are of the vulnerabilities it answers, so snoozed ones leave them too.
+  const vulns = components.flatMap((c) => c.vulns)
+  const hidesSome = vulns.length < view.scan.components.reduce((n, c) => n + c.vulns.length, 0)
   return {
     id: view.id,
     name,
@@ -174,7 +200,7 @@ export function toStorageImage(view: ImageReportView, requested: RequestedName):
     scan: {
       scannerVersion: view.scan.scannerVersion,
       scanTime,
-      components: view.scan.components.map(toStorageComponent),
+      components,
       operatingSystem: view.scan.operatingSystem,
       dataSource: null,
       notes: view.scan.notes,
@@ -182,8 +208,8 @@ export function toStorageImage(view: ImageReportView, requested: RequestedName):
     signatureVerificationData: null,
     signature: null,
     components: view.components,
-    cves: view.cves,
-    fixableCves: view.fixableCves,
+    cves: hidesSome ? new Set(vulns.map((v) => v.cve)).size : view.cves,
+    fixableCves: hidesSome ? new Set(vulns.filter((v) => v.fixedBy).map((v) => v.cve)).size : view.fixableCves,
     lastUpdated: scanTime,
     notPullable: false,
     isClusterLocal: false,

@@ -7,7 +7,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title'
 export function NotFoundRoute() {
   useDocumentTitle('Page not found')
   return (
-    <div className="rounded-lg border border-line bg-surface">
+    <div className="border-line bg-surface rounded-lg border">
       <h1 className="sr-only">Page not found</h1>
       <EmptyState
         title="Page not found"

@@ -30,7 +30,10 @@ export function RepositoryRoute() {
         repoId={repoId}
         actions={
           <>
-            <Link to={`${scanTasksPath(instanceId)}?repoId=${repoId}`} className={buttonClasses({ variant: 'ghost' })}>
+            <Link
+              to={`${scanTasksPath(instanceId)}?repoId=${repoId}`}
+              className={buttonClasses({ variant: 'ghost' })}
+            >
               Scan tasks
             </Link>
             <ScanAllTagsButton

@@ -20,9 +20,14 @@ export function RouteError() {
     void revalidator.revalidate()
   }
   return (
-    <div className="rounded-lg border border-line bg-surface">
+    <div className="border-line bg-surface rounded-lg border">
       <h1 className="sr-only">Error</h1>
-      <ErrorState error={error} title="This page could not be shown" onRetry={retry} retrying={revalidator.state === 'loading'} />
+      <ErrorState
+        error={error}
+        title="This page could not be shown"
+        onRetry={retry}
+        retrying={revalidator.state === 'loading'}
+      />
       <div className="flex justify-center pb-6">
         <Link to="/instances" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
           Go to instances

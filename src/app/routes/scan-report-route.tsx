@@ -6,5 +6,12 @@ import { useRouteParams } from './use-route-params'
 export function ScanReportRoute() {
   const { instanceId, scanTaskId } = useRouteParams('instanceId', 'scanTaskId')
   const instance = useInstance(instanceId).data
-  return <ReportPage key={scanTaskId} instanceId={instanceId} scanTaskId={scanTaskId} instanceName={instance?.instanceName} />
+  return (
+    <ReportPage
+      key={scanTaskId}
+      instanceId={instanceId}
+      scanTaskId={scanTaskId}
+      instanceName={instance?.instanceName}
+    />
+  )
 }

@@ -16,7 +16,10 @@ export function ScanRuleRoute() {
   useDocumentTitle(rule?.ruleName, 'Scan rules')
   const queryClient = useQueryClient()
   // A run queues scans: task lists and tags' scan statuses are out of date.
-  const onRan = () => Promise.all([scanKeys.tasks(), scanKeys.statuses()].map((queryKey) => queryClient.invalidateQueries({ queryKey })))
+  const onRan = () =>
+    Promise.all(
+      [scanKeys.tasks(), scanKeys.statuses()].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+    )
   return (
     <ScanRuleDetailPage instanceId={instanceId} scanRuleId={scanRuleId} onRan={onRan}>
       {(r) => <ScanRuleTasks instanceId={r.instanceId} scanRuleId={r.scanRuleId} />}

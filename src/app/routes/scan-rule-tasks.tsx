@@ -17,7 +17,10 @@ export interface ScanRuleTasksProps {
 }
 
 // The rule page's own URL keys: only the task list pages, so its page survives a reload.
-const taskPageSchema = z.object({ pageNo: pageQuery.shape.pageNo, pageSize: pageQuery.shape.pageSize.default(10) })
+const taskPageSchema = z.object({
+  pageNo: pageQuery.shape.pageNo,
+  pageSize: pageQuery.shape.pageSize.default(10),
+})
 const getRowId = (row: ScanTask) => row.scanTaskId
 
 /** How a rule starts a scan, in the words of the rule page. */
@@ -48,7 +51,12 @@ const columns = [
 export function ScanRuleTasks({ instanceId, scanRuleId }: ScanRuleTasksProps) {
   const { state, setState } = useUrlState(taskPageSchema)
   const query = useScanTasks({ instanceId, scanRuleId, pageNo: state.pageNo, pageSize: state.pageSize })
-  const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: state.pageNo > 1 })
+  const uiState = getTableUIState({
+    rows: query.data?.items,
+    error: query.error,
+    isFetching: query.isFetching,
+    isFiltered: state.pageNo > 1,
+  })
   const live = scanListPollInterval(query.data?.items.map((t) => t.status)) !== false
   return (
     <section aria-labelledby="rule-tasks-title" className="flex flex-col gap-2">
@@ -56,7 +64,7 @@ export function ScanRuleTasks({ instanceId, scanRuleId }: ScanRuleTasksProps) {
         <h2 id="rule-tasks-title" className="text-base font-semibold">
           Scans started by this rule
         </h2>
-        <p className="text-xs text-fg-muted" aria-live="polite">
+        <p className="text-fg-muted text-xs" aria-live="polite">
           {live ? 'Scans are running: this list refreshes by itself.' : ''}
         </p>
       </div>
@@ -73,8 +81,19 @@ export function ScanRuleTasks({ instanceId, scanRuleId }: ScanRuleTasksProps) {
         onPageSizeChange={(pageSize) => setState({ pageSize })}
         onRetry={() => void query.refetch()}
         errorTitle="Could not load the rule's scans"
-        emptyState={<EmptyState title="No scans yet" description="Run the rule, or push a matching tag to an On push rule, and its scans appear here." />}
-        filteredEmptyState={<EmptyState title="No scans on this page" description="This page is past the last scan." action={<Button onClick={() => setState({ pageNo: 1 })}>First page</Button>} />}
+        emptyState={
+          <EmptyState
+            title="No scans yet"
+            description="Run the rule, or push a matching tag to an On push rule, and its scans appear here."
+          />
+        }
+        filteredEmptyState={
+          <EmptyState
+            title="No scans on this page"
+            description="This page is past the last scan."
+            action={<Button onClick={() => setState({ pageNo: 1 })}>First page</Button>}
+          />
+        }
       />
     </section>
   )

@@ -11,7 +11,9 @@ export function AppBreadcrumbs() {
     <Breadcrumbs>
       {crumbs.map((match, index) => {
         const crumb = (match.handle as RouteHandle).crumb
-        return crumb ? <Crumb key={match.id} render={crumb} params={match.params} current={index === crumbs.length - 1} /> : null
+        return crumb ? (
+          <Crumb key={match.id} render={crumb} params={match.params} current={index === crumbs.length - 1} />
+        ) : null
       })}
     </Breadcrumbs>
   )

@@ -17,16 +17,19 @@ export function AppHeader() {
   const onScans = Boolean(useMatch('/instances/:instanceId/scans/*'))
   const onRules = Boolean(useMatch('/instances/:instanceId/rules/*'))
   return (
-    <header className="sticky top-0 z-30 border-b border-line bg-surface">
+    <header className="border-line bg-surface sticky top-0 z-30 border-b">
       <div className="flex h-12 items-center gap-6 px-4">
-        <Link to="/instances" className="flex items-center gap-2 text-sm font-semibold text-fg">
-          <LayersIcon className="size-5 text-accent" />
+        <Link to="/instances" className="text-fg flex items-center gap-2 text-sm font-semibold">
+          <LayersIcon className="text-accent size-5" />
           Layerscope
         </Link>
         <nav aria-label="Main">
           <ul className="flex items-center gap-1">
             <li>
-              <NavLink to="/instances" className={({ isActive }) => navLink({ isActive: isActive && !onScans && !onRules })}>
+              <NavLink
+                to="/instances"
+                className={({ isActive }) => navLink({ isActive: isActive && !onScans && !onRules })}
+              >
                 Instances
               </NavLink>
             </li>
@@ -68,7 +71,7 @@ export function AppHeader() {
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <a href="/api/docs" className="text-sm text-fg-muted hover:text-fg hover:underline">
+          <a href="/api/docs" className="text-fg-muted hover:text-fg text-sm hover:underline">
             API docs
           </a>
           <ThemeToggle />

@@ -17,7 +17,7 @@ export function ThemeToggle() {
     storeThemePreference(next)
   }
   return (
-    <div role="group" aria-label="Theme" className="flex rounded-md border border-line p-0.5">
+    <div role="group" aria-label="Theme" className="border-line flex rounded-md border p-0.5">
       {choices.map(({ value, label, Icon }) => (
         <button
           key={value}
@@ -26,7 +26,7 @@ export function ThemeToggle() {
           title={label}
           onClick={() => choose(value)}
           className={cn(
-            'inline-flex size-6 items-center justify-center rounded text-fg-muted hover:text-fg',
+            'text-fg-muted hover:text-fg inline-flex size-6 items-center justify-center rounded',
             preference === value && 'bg-surface-muted text-fg',
           )}
         >

@@ -8,6 +8,8 @@ import { ACR_BASELINES, ACR_DIGEST_HEX, ACR_IMAGE, ACR_INSTANCE_ID, ACR_MALICIOU
 export interface FakeAcrFaults {
   /** The next N requests answer HTTP 429 Throttling.User. */
   throttle: number
+  /** The Retry-After header of those 429 answers, when set (seconds or an HTTP date). */
+  retryAfter: string | null
   /** The next N requests answer HTTP 503 ServiceUnavailable. */
   unavailable: number
   /** Every answer waits this long first. */
@@ -19,6 +21,8 @@ export interface FakeAcr {
   faults: FakeAcrFaults
   /** Actions received with a valid signature, in order. */
   calls: string[]
+  /** The scan rules ACR keeps, by ScanRuleId, as GetScanRule answers them. */
+  rules: Map<string, Record<string, unknown>>
   close(): Promise<void>
 }
 
@@ -30,8 +34,9 @@ export interface FakeAcr {
  * SCANNING → COMPLETE.
  */
 export async function startFakeAcr(keys: Record<string, string>): Promise<FakeAcr> {
-  const faults: FakeAcrFaults = { throttle: 0, unavailable: 0, delayMs: 0 }
+  const faults: FakeAcrFaults = { throttle: 0, retryAfter: null, unavailable: 0, delayMs: 0 }
   const calls: string[] = []
+  const rules = new Map<string, Record<string, unknown>>()
   let scanPolls = -1
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -39,9 +44,9 @@ export async function startFakeAcr(keys: Record<string, string>): Promise<FakeAc
     req.on('end', () => {
       const params = new Map(new URL(req.url ?? '/', 'http://x').searchParams)
       for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) params.set(k, v)
-      const send = (status: number, body: object) => {
+      const send = (status: number, body: object, headers: Record<string, string> = {}) => {
         const out = JSON.stringify({ RequestId: randomUUID().toUpperCase(), ...body })
-        setTimeout(() => res.writeHead(status, { 'content-type': 'application/json;charset=utf-8' }).end(out), faults.delayMs)
+        setTimeout(() => res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers }).end(out), faults.delayMs)
       }
       const secret = keys[params.get('AccessKeyId') ?? '']
       if (secret === undefined) return send(404, { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.' })
@@ -50,7 +55,7 @@ export async function startFakeAcr(keys: Record<string, string>): Promise<FakeAc
       }
       if (faults.throttle > 0) {
         faults.throttle--
-        return send(429, { Code: 'Throttling.User', Message: 'Request was denied due to user flow control.' })
+        return send(429, { Code: 'Throttling.User', Message: 'Request was denied due to user flow control.' }, faults.retryAfter === null ? {} : { 'retry-after': faults.retryAfter })
       }
       if (faults.unavailable > 0) {
         faults.unavailable--
@@ -91,6 +96,40 @@ export async function startFakeAcr(keys: Record<string, string>): Promise<FakeAc
           return send(200, { Code: 200, IsSuccess: true, PageNo: 1, PageSize: 30, TotalCount: ACR_BASELINES.length, ScanBaselines: ACR_BASELINES })
         case 'ListScanMaliciousFileByTask':
           return send(200, { Code: 200, IsSuccess: true, PageNo: 1, PageSize: 30, TotalCount: ACR_MALICIOUS.length, ScanMaliciousFiles: ACR_MALICIOUS })
+        case 'CreateScanRule':
+        case 'UpdateScanRule': {
+          const existing = action === 'UpdateScanRule' ? rules.get(params.get('ScanRuleId') ?? '') : undefined
+          if (action === 'UpdateScanRule' && !existing) return send(200, { IsSuccess: false, Code: 'SCAN_RULE_NOT_EXIST', Message: 'scan rule not exist' })
+          const id = existing ? String(existing.ScanRuleId) : `crscnr-${randomUUID().replace(/-/g, '').slice(0, 16)}`
+          const now = Date.now()
+          rules.set(id, {
+            ScanRuleId: id,
+            InstanceId: ACR_INSTANCE_ID,
+            RuleName: params.get('RuleName'),
+            ScanScope: params.get('ScanScope'),
+            TriggerType: params.get('TriggerType'),
+            // UpdateScanRule has no ScanType: a rule's type never changes.
+            ScanType: existing ? existing.ScanType : (params.get('ScanType') ?? 'VUL'),
+            RepoTagFilterPattern: params.get('RepoTagFilterPattern'),
+            Namespaces: JSON.parse(params.get('Namespaces') ?? '[]') as unknown,
+            RepoNames: JSON.parse(params.get('RepoNames') ?? '[]') as unknown,
+            CreateTime: existing ? existing.CreateTime : now,
+            UpdateTime: now,
+          })
+          // Create and Update type Code as a number (acr-api.md §7).
+          return send(200, { Code: 0, ScanRuleId: id })
+        }
+        case 'GetScanRule': {
+          const rule = rules.get(params.get('ScanRuleId') ?? '')
+          return rule ? send(200, { ...ok, ScanRule: rule }) : send(200, { IsSuccess: false, Code: 'SCAN_RULE_NOT_EXIST', Message: 'scan rule not exist' })
+        }
+        case 'ListScanRule': {
+          const type = params.get('ScanType') || 'VUL'
+          const items = [...rules.values()].filter((r) => r.ScanType === type).map(({ InstanceId: _, ...r }) => r)
+          return send(200, { ...ok, PageNo: Number(params.get('PageNo') ?? 1), PageSize: Number(params.get('PageSize') ?? 30), TotalCount: items.length, ScanRules: items })
+        }
+        case 'DeleteScanRule':
+          return rules.delete(params.get('ScanRuleId') ?? '') ? send(200, { Code: 'success' }) : send(200, { IsSuccess: false, Code: 'SCAN_RULE_NOT_EXIST', Message: 'scan rule not exist' })
         default:
           return send(400, { Code: 'InvalidAction.NotFound', Message: `Specified api ${action} is not found.` })
       }
@@ -102,6 +141,7 @@ export async function startFakeAcr(keys: Record<string, string>): Promise<FakeAc
     endpoint: `http://127.0.0.1:${port}`,
     faults,
     calls,
+    rules,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -1,5 +1,5 @@
 import { bindAction, type AcrHandler } from './acr-action'
-import { getInstanceAction, getRepositoryAction, listInstanceAction, listNamespaceAction, listRepoTagAction, listRepositoryAction } from './browse-actions'
+import { getInstanceAction, getRepositoryAction, getRepoTagAction, listInstanceAction, listNamespaceAction, listRepoTagAction, listRepositoryAction } from './browse-actions'
 import { listScanBaselineByTaskAction, listScanMaliciousFileByTaskAction } from './scan-finding-actions'
 import { createScanRuleAction, deleteScanRuleAction, getScanRuleAction, listScanRuleAction, updateScanRuleAction } from './scan-rule-actions'
 import { createRepoTagScanTaskAction, getRepoTagScanStatusAction, getRepoTagScanSummaryAction, listRepoTagScanResultAction } from './scan-task-actions'
@@ -28,4 +28,5 @@ export const acrActions: ReadonlyMap<string, AcrHandler> = new Map([
   ['ListRepository', bindAction(listRepositoryAction)],
   ['GetRepository', bindAction(getRepositoryAction)],
   ['ListRepoTag', bindAction(listRepoTagAction)],
+  ['GetRepoTag', bindAction(getRepoTagAction)],
 ])

@@ -4,7 +4,7 @@ import type { Instance } from '@contract/instances'
 import { operations } from '@contract/operations'
 import type { Namespace, RepoTag, Repository } from '@contract/repositories'
 import { getInstance, listInstances } from '../../../instances/instance-store'
-import { getRepository, listNamespaces, listRepoTags, listRepositories } from '../../../providers/local/browse'
+import { getRepository, getRepoTag, listNamespaces, listRepoTags, listRepositories } from '../../../providers/local/browse'
 import { bareDigest, camelParams, defineAcrAction, pageFields, statusFilterExcludes } from './acr-action'
 
 /**
@@ -144,6 +144,21 @@ export const listRepoTagAction = defineAcrAction({
   run: (s, q) => listRepoTags(s.db, q),
   response: z.object({ Images: z.array(acrImage), TotalCount: z.string(), PageNo: z.number().int(), PageSize: z.number().int() }),
   toResponse: (page: Page<RepoTag>) => ({ Images: page.items.map(toAcrImage), ...pageFields(page), TotalCount: String(page.totalCount) }),
+  code: 'string',
+  isSuccess: true,
+})
+
+/** GetRepoTag's answer is flat, with ListRepoTag's item fields but its times as numbers (acr-api.md §5.5). */
+export const acrImageDetail = acrImage.extend({ ImageCreate: z.number().int(), ImageUpdate: z.number().int() })
+
+export const toAcrImageDetail = (t: RepoTag): z.input<typeof acrImageDetail> => ({ ...toAcrImage(t), ImageCreate: t.imageCreate ?? t.pushTime, ImageUpdate: t.pushTime })
+
+export const getRepoTagAction = defineAcrAction({
+  input: operations.getRepoTag.input,
+  toInput: (wire) => camelParams(wire, ['InstanceId', 'RepoId', 'Tag']),
+  run: (s, q) => getRepoTag(s.db, q),
+  response: acrImageDetail,
+  toResponse: toAcrImageDetail,
   code: 'string',
   isSuccess: true,
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { operations } from '@contract/operations'
 import type { ScanRule, UpdateScanRuleInput } from '@contract/scan-rules'
+import { acrScanRuleFields } from '../../../providers/acr/acr-schemas'
 import { camelParams, defineAcrAction, pageFields } from './acr-action'
 
 /**
@@ -12,18 +13,6 @@ import { camelParams, defineAcrAction, pageFields } from './acr-action'
 
 const RULE_PARAMS = ['InstanceId', 'RuleName', 'ScanScope', 'TriggerType', 'RepoTagFilterPattern', 'Namespaces', 'RepoNames'] as const
 
-export const acrScanRuleFields = {
-  ScanRuleId: z.string(),
-  RuleName: z.string(),
-  ScanScope: z.enum(['INSTANCE', 'NAMESPACE', 'REPO']),
-  TriggerType: z.enum(['AUTO', 'MANUAL']),
-  ScanType: z.enum(['VUL', 'SBOM']),
-  RepoTagFilterPattern: z.string(),
-  Namespaces: z.array(z.string()),
-  RepoNames: z.array(z.string()),
-  CreateTime: z.number().int(),
-  UpdateTime: z.number().int(),
-}
 export const acrScanRule = z.object({ ...acrScanRuleFields, InstanceId: z.string() })
 /** ListScanRule's items are GetScanRule's ScanRule without InstanceId. */
 export const acrScanRuleListItem = z.object(acrScanRuleFields)

@@ -3,7 +3,7 @@ import { roles, type Role } from '@contract/auth'
 import { isApiError } from '@/api/api-error'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { describeError } from '@/components/ui/error-state'
+import { InlineError } from '@/components/ui/inline-error'
 import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
 import { useCreateApiToken } from '../api/create-api-token'
@@ -35,7 +35,8 @@ export function CreateTokenDialog({ open, onClose }: CreateTokenDialogProps) {
     onClose()
   }
   const fieldErrors = isApiError(create.error) ? create.error.fieldErrors : {}
-  const otherError = create.error && Object.keys(fieldErrors).length === 0 ? describeError(create.error) : null
+  // Field errors show under their fields; only an error about no field gets the banner.
+  const otherError = Object.keys(fieldErrors).length === 0 ? create.error : null
   const submit = (event: FormEvent) => {
     event.preventDefault()
     create.mutate({ name: name.trim(), role, ...(expires ? { expiresInDays: Number(expires) } : {}) })
@@ -70,11 +71,7 @@ export function CreateTokenDialog({ open, onClose }: CreateTokenDialogProps) {
           <Input label="Name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={64} errors={fieldErrors.name} hint="Who or what uses it; the audit log shows this name." data-autofocus />
           <Select label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)} options={roleOptions} errors={fieldErrors.role} hint="Viewer reads reports; operator also starts scans and manages rules; approver also decides exceptions; admin also manages instances, tokens and the audit log." />
           <Select label="Expires" value={expires} onChange={(e) => setExpires(e.target.value)} options={expiryOptions} errors={fieldErrors.expiresInDays} />
-          {otherError ? (
-            <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
-              {otherError.message} <span className="text-xs">({otherError.code})</span>
-            </p>
-          ) : null}
+          <InlineError error={otherError} />
         </form>
       )}
     </Dialog>

@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import { listApiTokenQuery, type ApiToken } from '@contract/auth'
 import { Button } from '@/components/ui/button'
-import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PlusIcon } from '@/components/ui/icons'
 import { PageHeader } from '@/components/ui/page-header'
-import { getTableUIState } from '@/components/ui/table-ui-state'
+import { PagedDataTable } from '@/components/ui/paged-data-table'
 import { useDocumentTitle } from '@/hooks/use-document-title'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useApiTokens } from '../api/list-api-tokens'
@@ -18,9 +17,9 @@ const getRowId = (row: ApiToken) => row.tokenId
 export function TokensPage() {
   useDocumentTitle('API tokens')
   const [creating, setCreating] = useState(false)
-  const { state, setState, reset, isFiltered } = useUrlState(listApiTokenQuery)
+  const urlState = useUrlState(listApiTokenQuery)
+  const { state, setState } = urlState
   const query = useApiTokens(state)
-  const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
   const createButton = (
     <Button variant="primary" onClick={() => setCreating(true)}>
       <PlusIcon />
@@ -35,21 +34,16 @@ export function TokensPage() {
         <input type="checkbox" checked={state.includeRevoked ?? false} onChange={(e) => setState({ includeRevoked: e.target.checked || undefined })} />
         Show revoked tokens
       </label>
-      <DataTable
+      <PagedDataTable
         caption="API tokens"
         itemLabel="tokens"
         columns={tokenColumns}
-        uiState={uiState}
         getRowId={getRowId}
-        totalCount={query.data?.totalCount ?? 0}
-        pageNo={state.pageNo}
-        pageSize={state.pageSize}
-        onPageChange={(pageNo) => setState({ pageNo })}
-        onPageSizeChange={(pageSize) => setState({ pageSize })}
-        onRetry={() => void query.refetch()}
+        query={query}
+        urlState={urlState}
         errorTitle="Could not load API tokens"
         emptyState={<EmptyState title="No active tokens" description="Create one for each script and each person who signs in." action={createButton} />}
-        filteredEmptyState={<EmptyState title="No tokens here" description="Nothing on this page." action={<Button onClick={reset}>Back to the first page</Button>} />}
+        filteredEmpty={{ title: 'No tokens here', description: 'Nothing on this page.', clearLabel: 'Back to the first page' }}
       />
       <CreateTokenDialog open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -47,7 +47,10 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
         data-autofocus
       />
       {otherError ? (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+        <p
+          role="alert"
+          className="border-danger/40 bg-danger-soft text-danger rounded-md border px-3 py-2 text-sm"
+        >
           {otherError.message} <span className="text-xs">({otherError.code})</span>
         </p>
       ) : null}

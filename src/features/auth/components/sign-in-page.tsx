@@ -14,8 +14,22 @@ export function SignInPage() {
   const navigate = useNavigate()
   const session = useSession()
 
-  if (session.isPending) return <LoadingState label="Checking sign-in" lines={3} className="mx-auto mt-8 w-full max-w-md" />
-  if (session.isError) return <ErrorState error={session.error} title="Could not reach the server" onRetry={() => void session.refetch()} retrying={session.isFetching} />
+  if (session.isPending)
+    return <LoadingState label="Checking sign-in" lines={3} className="mx-auto mt-8 w-full max-w-md" />
+  if (session.isError)
+    return (
+      <ErrorState
+        error={session.error}
+        title="Could not reach the server"
+        onRetry={() => void session.refetch()}
+        retrying={session.isFetching}
+      />
+    )
   if (session.data.authMode === 'off' || session.data.principal) return <Navigate to={returnTo} replace />
-  return <SignInPanel proxy={session.data.signIn.proxy} onSignedIn={() => void navigate(returnTo, { replace: true })} />
+  return (
+    <SignInPanel
+      proxy={session.data.signIn.proxy}
+      onSignedIn={() => void navigate(returnTo, { replace: true })}
+    />
+  )
 }

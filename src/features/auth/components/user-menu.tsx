@@ -23,21 +23,19 @@ export function UserMenu() {
   if (!data.principal) {
     if (location.pathname === '/sign-in') return null
     return (
-      <Link to={signInPath(`${location.pathname}${location.search}${location.hash}`)} className={buttonClasses({ size: 'sm' })}>
+      <Link
+        to={signInPath(`${location.pathname}${location.search}${location.hash}`)}
+        className={buttonClasses({ size: 'sm' })}
+      >
         Sign in
       </Link>
     )
   }
   return (
     <div className="flex items-center gap-2">
-      <span className="text-sm text-fg-muted">{principalLabel(data)}</span>
+      <span className="text-fg-muted text-sm">{principalLabel(data)}</span>
       {data.principal.via === 'session' ? (
-        <Button
-          size="sm"
-          variant="ghost"
-          disabled={signOut.isPending}
-          onClick={() => signOut.mutate()}
-        >
+        <Button size="sm" variant="ghost" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
           Sign out
         </Button>
       ) : null}

@@ -97,6 +97,8 @@ export function exceptionColumns({ selected, onToggle }: SelectionProps): DataTa
           <span className="flex flex-col gap-0.5">
             <Badge tone={statusTone[e.status]}>{e.status.toLowerCase()}</Badge>
             {e.decidedBy ? <span className="text-xs text-fg-muted">by {e.decidedBy.name}</span> : null}
+            {/* Sign-in off lets the one local operator approve their own request (ADR 0007): say so, it is no second review. */}
+            {e.selfApproval ? <span className="text-xs text-fg-muted">self-approved while sign-in was off</span> : null}
             {e.expiresAt !== null ? (
               <span className="text-xs text-fg-muted">
                 ends <AbsoluteTime value={e.expiresAt} />

@@ -9,6 +9,7 @@ import { Select } from '@/components/ui/select'
 import { getTableUIState } from '@/components/ui/table-ui-state'
 import { TabPanel, Tabs } from '@/components/ui/tabs'
 import { useDocumentTitle } from '@/hooks/use-document-title'
+import { usePermitted } from '@/hooks/use-permitted'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useDecideExceptions } from '../api/decide-exceptions'
 import { useExceptions } from '../api/list-exceptions'
@@ -28,6 +29,7 @@ export function ExceptionsPage() {
   const tab: ExceptionsTab = state.tab ?? 'pending'
   const query = useExceptions(listQueryOf(state))
   const decide = useDecideExceptions()
+  const mayDecide = usePermitted('approveVulnException')
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const columns = useMemo(
     () =>
@@ -70,7 +72,8 @@ export function ExceptionsPage() {
             <Select label="Scope" options={scopeOptions} value={state.scope ?? ''} onChange={(e) => setState({ scope: vulnExceptionScope.safeParse(e.target.value).data })} />
             <Select label="Kind" options={kindOptions} value={state.kind ?? ''} onChange={(e) => setState({ kind: vulnExceptionKind.safeParse(e.target.value).data })} />
           </div>
-          {tab === 'pending' ? <BulkDecisionBar count={selected.size} busy={decide.isPending} onDecide={onDecide} onClear={() => setSelected(new Set())} /> : null}
+          {/* Deciding is the approver's: other roles see the requests, not the controls. */}
+          {tab === 'pending' && mayDecide.allowed ? <BulkDecisionBar count={selected.size} busy={decide.isPending} onDecide={onDecide} onClear={() => setSelected(new Set())} /> : null}
           <DataTable
             caption="Vulnerability exceptions"
             itemLabel="exceptions"

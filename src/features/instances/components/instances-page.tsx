@@ -1,11 +1,9 @@
 import { listInstanceQuery, type Instance } from '@contract/instances'
-import { Button } from '@/components/ui/button'
-import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { LayersIcon } from '@/components/ui/icons'
 import { PageHeader } from '@/components/ui/page-header'
+import { PagedDataTable } from '@/components/ui/paged-data-table'
 import { SearchInput } from '@/components/ui/search-input'
-import { getTableUIState } from '@/components/ui/table-ui-state'
 import { useDocumentTitle } from '@/hooks/use-document-title'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useInstances } from '../api/list-instances'
@@ -17,14 +15,9 @@ const getRowId = (row: Instance) => row.instanceId
 /** `/instances`: every registry and directory Layerscope knows, with search and paging in the URL. */
 export function InstancesPage() {
   useDocumentTitle('Instances')
-  const { state, setState, reset, isFiltered } = useUrlState(listInstanceQuery)
+  const urlState = useUrlState(listInstanceQuery)
+  const { state, setState } = urlState
   const query = useInstances(state)
-  const uiState = getTableUIState({
-    rows: query.data?.items,
-    error: query.error,
-    isFetching: query.isFetching,
-    isFiltered: isFiltered || state.pageNo > 1,
-  })
 
   return (
     <div className="flex flex-col gap-4">
@@ -42,18 +35,13 @@ export function InstancesPage() {
           className="w-72"
         />
       </div>
-      <DataTable
+      <PagedDataTable
         caption="Instances"
         itemLabel="instances"
         columns={instanceColumns}
-        uiState={uiState}
         getRowId={getRowId}
-        totalCount={query.data?.totalCount ?? 0}
-        pageNo={state.pageNo}
-        pageSize={state.pageSize}
-        onPageChange={(pageNo) => setState({ pageNo })}
-        onPageSizeChange={(pageSize) => setState({ pageSize })}
-        onRetry={() => void query.refetch()}
+        query={query}
+        urlState={urlState}
         errorTitle="Could not load instances"
         emptyState={
           <EmptyState
@@ -63,13 +51,11 @@ export function InstancesPage() {
             action={<AddInstanceButton />}
           />
         }
-        filteredEmptyState={
-          <EmptyState
-            title="No instances match"
-            description="Nothing on this page matches the search. Clear it to see every instance."
-            action={<Button onClick={reset}>Clear search</Button>}
-          />
-        }
+        filteredEmpty={{
+          title: 'No instances match',
+          description: 'Nothing on this page matches the search. Clear it to see every instance.',
+          clearLabel: 'Clear search',
+        }}
       />
     </div>
   )

@@ -1,12 +1,11 @@
 import { Link } from 'react-router'
 import { scanRuleType, type ScanRule } from '@contract/scan-rules'
 import { Button, buttonClasses } from '@/components/ui/button'
-import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PlusIcon } from '@/components/ui/icons'
 import { PageHeader } from '@/components/ui/page-header'
+import { PagedDataTable } from '@/components/ui/paged-data-table'
 import { Select } from '@/components/ui/select'
-import { getTableUIState } from '@/components/ui/table-ui-state'
 import { usePermitted } from '@/hooks/use-permitted'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useScanRules } from '../api/list-scan-rules'
@@ -26,9 +25,9 @@ const typeOptions = [{ value: '', label: 'All scan types' }, ...scanRuleType.opt
 
 /** `/instances/:instanceId/rules`: the instance's scan rules, newest first, scan type and page in the URL. */
 export function ScanRulesPage({ instanceId, instanceName }: ScanRulesPageProps) {
-  const { state, setState, reset, isFiltered } = useUrlState(scanRuleUrlSchema)
+  const urlState = useUrlState(scanRuleUrlSchema)
+  const { state, setState } = urlState
   const query = useScanRules({ ...state, instanceId })
-  const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
   const canCreate = usePermitted('createScanRule')
   // A link cannot be disabled: a role that may not create rules gets a disabled button that says why.
   const newRule = canCreate.allowed ? (
@@ -61,23 +60,16 @@ export function ScanRulesPage({ instanceId, instanceName }: ScanRulesPageProps) 
           fieldClassName="w-56"
         />
       </div>
-      <DataTable
+      <PagedDataTable
         caption="Scan rules"
         itemLabel="rules"
         columns={scanRuleColumns}
-        uiState={uiState}
         getRowId={getRowId}
-        totalCount={query.data?.totalCount ?? 0}
-        pageNo={state.pageNo}
-        pageSize={state.pageSize}
-        onPageChange={(pageNo) => setState({ pageNo })}
-        onPageSizeChange={(pageSize) => setState({ pageSize })}
-        onRetry={() => void query.refetch()}
+        query={query}
+        urlState={urlState}
         errorTitle="Could not load scan rules"
         emptyState={<EmptyState title="No scan rules yet" description="A rule scans matching tags on push, or all at once when you run it." action={newRule} />}
-        filteredEmptyState={
-          <EmptyState title="No scan rules match" description="No rule on this page matches the filter." action={<Button onClick={reset}>Clear filters</Button>} />
-        }
+        filteredEmpty={{ title: 'No scan rules match', description: 'No rule on this page matches the filter.' }}
       />
     </div>
   )

@@ -17,7 +17,7 @@ export const scanKeys = {
   taskStatus: (instanceId: string, scanTaskId: string) => [...scanKeys.statuses(), 'task', instanceId, scanTaskId] as const,
   tagStatus: (instanceId: string, repoId: string, tag: string) => [...scanKeys.statuses(), 'tag', instanceId, repoId, tag] as const,
   results: (scanTaskId: string) => [...scanKeys.all, 'results', scanTaskId] as const,
-  summary: (scanTaskId: string) => [...scanKeys.results(scanTaskId), 'summary'] as const,
+  summary: (scanTaskId: string, includeSnoozed = false) => [...scanKeys.results(scanTaskId), 'summary', { includeSnoozed }] as const,
   report: (scanTaskId: string) => [...scanKeys.results(scanTaskId), 'report'] as const,
   reportHeader: (scanTaskId: string) => [...scanKeys.results(scanTaskId), 'report-header'] as const,
   vulnerabilities: (params: ListVulnerabilitiesParams) => [...scanKeys.results(params.scanTaskId), 'vulnerabilities', params] as const,

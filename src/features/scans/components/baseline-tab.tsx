@@ -3,6 +3,7 @@ import { useUrlState } from '@/hooks/use-url-state'
 import { useBaseline } from '../api/list-baseline'
 import { baselineUrlSchema } from '../lib/report-url-state'
 import { baselineColumns, baselineRowId } from './baseline-columns'
+import { LevelChartCard } from './level-charts/level-chart-card'
 import { LevelFindingsTable, type LevelFindingsTexts } from './level-findings-table'
 
 export interface BaselineTabProps {
@@ -21,7 +22,7 @@ const texts: LevelFindingsTexts = {
     description: 'This scan looked for vulnerabilities only (ACR_SCAN_SERVICE). Scan the tag with baseline and malicious files to check its configuration.',
   },
   empty: { title: 'No baseline risks', description: "The image's configuration and files passed every baseline check." },
-  filteredEmpty: { title: 'No baseline risks match', description: 'No risk of this level.' },
+  filteredEmpty: { title: 'No baseline risks match', description: 'No risk of this level and category.' },
 }
 
 /** The baseline (configuration) risks of a scan, with the level filter and page in the URL. */
@@ -40,6 +41,8 @@ export function BaselineTab({ scanTaskId }: BaselineTabProps) {
       setState={setState}
       reset={reset}
       isFiltered={isFiltered}
+      chart={<LevelChartCard scanTaskId={scanTaskId} kind="baseline" />}
+      chartFilter={state.category ? { label: `Category: ${state.category}`, onClear: () => setState({ category: undefined }) } : undefined}
     />
   )
 }

@@ -8,7 +8,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title'
 import { useUrlState } from '@/hooks/use-url-state'
 import { shortenDigest } from '@/lib/format'
 import { useCompareScans } from '../api/compare-scans'
-import { useImageReport } from '../api/get-image-report'
+import { useImageReportHeader } from '../api/get-image-report-header'
 import { compareChoiceOf, compareStateFor, compareUrlSchema } from '../lib/compare-url-state'
 import { scanReportPath } from '../lib/paths'
 import { ComparePicker } from './compare-picker'
@@ -20,13 +20,19 @@ import { CompareResults } from './compare-results'
  */
 export function ComparePage() {
   const { instanceId = '', scanTaskId = '' } = useParams()
-  const report = useImageReport(scanTaskId).data
+  // The header only: the page names the scan and its repository, and the whole report
+  // (every component and finding) can be megabytes.
+  const header = useImageReportHeader(scanTaskId)
+  const report = header.data
   const { state, setState } = useUrlState(compareUrlSchema)
   const chosen = Boolean(state.baseScanTaskId || state.baseTag || state.baseDigest)
   const comparison = useCompareScans({ scanTaskId, ...state }, { enabled: chosen })
   useDocumentTitle(report ? `Compare ${report.name.fullName}` : 'Compare scans')
   const reportPath = scanReportPath(instanceId, scanTaskId)
 
+  if (header.error && !report) {
+    return <ErrorState error={header.error} title="Could not load the scan" onRetry={() => void header.refetch()} retrying={header.isFetching} />
+  }
   if (!report) return <LoadingState label="Loading the scan" lines={4} className="max-w-lg" />
   const base = comparison.data?.base
   return (

@@ -9,6 +9,8 @@ import { vulnerabilityUrlDefaults, vulnerabilityUrlSchema } from '../lib/report-
 
 export interface ExportMenuProps {
   scanTaskId: string
+  /** False for an SBOM scan: it has no vulnerabilities to export, only its SBOM. Default true. */
+  vulnerabilities?: boolean
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ExportMenuProps {
  * disclosure of plain links: each is a file the browser saves, reachable by Tab, and Esc
  * or a click elsewhere closes the list.
  */
-export function ExportMenu({ scanTaskId }: ExportMenuProps) {
+export function ExportMenu({ scanTaskId, vulnerabilities = true }: ExportMenuProps) {
   const [open, setOpen] = useState(false)
   const [params] = useSearchParams()
   const listId = useId()
@@ -45,13 +47,14 @@ export function ExportMenu({ scanTaskId }: ExportMenuProps) {
   const filters = vulnerabilityExportFilters(params)
   const filtered = hasActiveFilters(vulnerabilityUrlSchema, filters, vulnerabilityUrlDefaults)
   const scope = filtered ? 'current filters' : 'all'
-  const links = [
+  const allLinks = [
     { href: exportUrl('exportRepoTagScanResult', { scanTaskId, format: 'csv', ...filters }), label: 'Vulnerabilities (CSV)', hint: scope },
     { href: exportUrl('exportRepoTagScanResult', { scanTaskId, format: 'json', ...filters }), label: 'Vulnerabilities (JSON)', hint: scope },
     { href: exportUrl('exportScanSbom', { scanTaskId }), label: 'SBOM (CycloneDX 1.6)', hint: 'packages' },
     { href: exportUrl('exportScanSbom', { scanTaskId, withVulnerabilities: true }), label: 'SBOM with vulnerabilities', hint: 'CycloneDX VDR' },
     { href: exportUrl('exportScanSarif', { scanTaskId }), label: 'SARIF 2.1.0', hint: 'code scanning' },
   ]
+  const links = vulnerabilities ? allLinks : allLinks.filter((link) => link.label === 'SBOM (CycloneDX 1.6)')
 
   return (
     <div ref={root} className="relative" data-print-hidden>

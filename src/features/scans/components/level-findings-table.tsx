@@ -1,10 +1,12 @@
 import type { RowData } from '@tanstack/react-table'
+import type { ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import type { DataTableColumnDef } from '@/components/ui/data-table-features'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Select } from '@/components/ui/select'
 import { getTableUIState } from '@/components/ui/table-ui-state'
+import { ActiveFilterChips } from './active-filter-chips'
 
 /** What the baseline and malicious-file tabs say; everything else they share. */
 export interface LevelFindingsTexts {
@@ -33,6 +35,10 @@ export interface LevelFindingsTableProps<T extends RowData, L extends string> {
   setState: (patch: { level?: L | undefined; pageNo?: number; pageSize?: number }) => void
   reset: () => void
   isFiltered: boolean
+  /** Drawn above the filter: the tab's charts, whose bars set its filters. */
+  chart?: ReactNode
+  /** A filter only a chart sets (a category, a type): shown beside the level, removable. */
+  chartFilter?: { label: string; onClear: () => void } | undefined
 }
 
 /**
@@ -47,6 +53,7 @@ export function LevelFindingsTable<T extends RowData, L extends string>(props: L
   const options = [{ value: '', label: 'All levels' }, ...props.levels]
   return (
     <div className="flex flex-col gap-3">
+      {props.chart}
       <div className="flex flex-wrap items-center gap-2">
         <Select
           label="Level"
@@ -56,6 +63,7 @@ export function LevelFindingsTable<T extends RowData, L extends string>(props: L
           onChange={(e) => setState({ level: props.parseLevel(e.target.value) })}
           fieldClassName="w-44"
         />
+        {props.chartFilter ? <ActiveFilterChips chips={[{ key: 'chart', label: props.chartFilter.label, clear: {} }]} onRemove={props.chartFilter.onClear} /> : null}
       </div>
       <DataTable
         caption={texts.caption}

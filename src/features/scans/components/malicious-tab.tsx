@@ -2,6 +2,8 @@ import { maliciousLevel } from '@contract/findings'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useMalicious } from '../api/list-malicious'
 import { maliciousUrlSchema } from '../lib/report-url-state'
+import { maliciousTypeLabel } from '../lib/level-charts'
+import { LevelChartCard } from './level-charts/level-chart-card'
 import { LevelFindingsTable, type LevelFindingsTexts } from './level-findings-table'
 import { maliciousColumns, maliciousRowId } from './malicious-columns'
 
@@ -22,7 +24,7 @@ const texts: LevelFindingsTexts = {
     description: 'This scan looked for vulnerabilities only (ACR_SCAN_SERVICE). Scan the tag with baseline and malicious files to search it.',
   },
   empty: { title: 'No malicious files', description: 'No file in any layer matched a malware hash or signature.' },
-  filteredEmpty: { title: 'No malicious files match', description: 'No file of this level.' },
+  filteredEmpty: { title: 'No malicious files match', description: 'No file of this level and type.' },
 }
 
 /** The malicious files a scan found, with the level filter and page in the URL. */
@@ -41,6 +43,8 @@ export function MaliciousTab({ scanTaskId }: MaliciousTabProps) {
       setState={setState}
       reset={reset}
       isFiltered={isFiltered}
+      chart={<LevelChartCard scanTaskId={scanTaskId} kind="malicious" />}
+      chartFilter={state.type ? { label: `Type: ${maliciousTypeLabel[state.type]}`, onClear: () => setState({ type: undefined }) } : undefined}
     />
   )
 }

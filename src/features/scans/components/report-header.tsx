@@ -14,6 +14,7 @@ import { scanReportPath } from '../lib/paths'
 import { describeTrigger } from '../lib/scan-trigger'
 import { scanServiceDisplay } from '../lib/scan-status'
 import { ExportMenu } from './export-menu'
+import { KeyboardShortcuts } from './keyboard-shortcuts'
 
 export interface ReportHeaderProps {
   report: ImageReportView
@@ -45,7 +46,9 @@ export function ReportHeader({ report, task }: ReportHeaderProps) {
           <Link to={compareScanPath(scanReportPath(report.instanceId, report.scanTaskId))} className={buttonClasses({ variant: 'secondary' })} data-print-hidden>
             Compare
           </Link>
-          <ExportMenu scanTaskId={report.scanTaskId} />
+          <ExportMenu scanTaskId={report.scanTaskId} vulnerabilities={task?.scanType !== 'SBOM'} />
+          {/* With the other actions, so it takes no row of its own above the tabs. */}
+          <KeyboardShortcuts />
         </>
       }
     >
@@ -71,7 +74,10 @@ export function ReportHeader({ report, task }: ReportHeaderProps) {
             </span>
           }
         />
-        <Item term="Service" value={<span title={report.scanService}>{scanServiceDisplay[report.scanService].label}</span>} />
+        <Item
+          term="Service"
+          value={<span title={report.scanService}>{task?.scanType === 'SBOM' ? 'SBOM only (package inventory)' : scanServiceDisplay[report.scanService].label}</span>}
+        />
         <Item
           term="Image"
           value={

@@ -11,7 +11,6 @@ import { useImageReportHeader } from '../api/get-image-report-header'
 import { useScanSummary } from '../api/get-scan-summary'
 import { useScanTaskStatus } from '../api/get-scan-status'
 import { scanTasksPath } from '../lib/paths'
-import { KeyboardShortcuts } from './keyboard-shortcuts'
 import { NewerScanBanner } from './newer-scan-banner'
 import { ReportHeader } from './report-header'
 import { ReportTabs } from './report-tabs'
@@ -95,7 +94,8 @@ function CompleteReport({ task }: { task: ScanTask }) {
   // The header alone: the whole report (components with every finding) is megabytes for a
   // large image, and no tab needs it; each tab loads its own page of rows.
   const report = useImageReportHeader(scanTaskId)
-  const summary = useScanSummary(scanTaskId)
+  // An SBOM scan has no summary (the server answers PARAM_INVALID): its tabs count from the header.
+  const summary = useScanSummary(scanTaskId, { enabled: task.scanType === 'VUL' })
   if (report.error && !report.data) {
     return (
       <div className={card}>
@@ -116,8 +116,7 @@ function CompleteReport({ task }: { task: ScanTask }) {
         scanTaskId={scanTaskId}
         scanTime={report.data.scan.scanTime}
       />
-      <KeyboardShortcuts />
-      <ReportTabs report={report.data} summary={summary.data} />
+      <ReportTabs report={report.data} summary={summary.data} scanType={task.scanType} />
     </div>
   )
 }

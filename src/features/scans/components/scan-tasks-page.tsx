@@ -1,12 +1,10 @@
 import { scanService, type ScanTask } from '@contract/scans'
-import { Button } from '@/components/ui/button'
-import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { CloseIcon } from '@/components/ui/icons'
 import { InstanceProviderBadge } from '@/components/ui/instance-provider-badge'
 import { PageHeader } from '@/components/ui/page-header'
+import { PagedDataTable } from '@/components/ui/paged-data-table'
 import { Select } from '@/components/ui/select'
-import { getTableUIState } from '@/components/ui/table-ui-state'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useScanTasks } from '../api/list-scan-tasks'
 import { scanListPollInterval, scanServiceDisplay } from '../lib/scan-status'
@@ -24,9 +22,9 @@ const serviceOptions = [{ value: '', label: 'All services' }, ...scanService.opt
 
 /** `/instances/:instanceId/scans`: every scan task of the instance, newest first, filters and page in the URL. */
 export function ScanTasksPage({ instanceId, instanceName }: ScanTasksPageProps) {
-  const { state, setState, reset, isFiltered } = useUrlState(scanTaskUrlSchema)
+  const urlState = useUrlState(scanTaskUrlSchema)
+  const { state, setState } = urlState
   const query = useScanTasks({ ...state, instanceId })
-  const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
   const live = scanListPollInterval(query.data?.items.map((t) => t.status)) !== false
   const repoName = state.repoId ? query.data?.items.find((t) => t.repoId === state.repoId)?.repository : undefined
 
@@ -66,29 +64,18 @@ export function ScanTasksPage({ instanceId, instanceName }: ScanTasksPageProps) 
           {live ? 'Scans are running: this list refreshes by itself.' : ''}
         </p>
       </div>
-      <DataTable
+      <PagedDataTable
         caption="Scan tasks"
         itemLabel="scan tasks"
         columns={scanTaskColumns}
-        uiState={uiState}
         getRowId={getRowId}
-        totalCount={query.data?.totalCount ?? 0}
-        pageNo={state.pageNo}
-        pageSize={state.pageSize}
-        onPageChange={(pageNo) => setState({ pageNo })}
-        onPageSizeChange={(pageSize) => setState({ pageSize })}
-        onRetry={() => void query.refetch()}
+        query={query}
+        urlState={urlState}
         errorTitle="Could not load scan tasks"
         emptyState={
           <EmptyState title="No scans yet" description="Open a tag and press Scan, or scan every tag of a repository from its page." />
         }
-        filteredEmptyState={
-          <EmptyState
-            title="No scan tasks match"
-            description="No scan task matches these filters."
-            action={<Button onClick={reset}>Clear filters</Button>}
-          />
-        }
+        filteredEmpty={{ title: 'No scan tasks match', description: 'No scan task matches these filters.' }}
       />
     </div>
   )

@@ -7,7 +7,7 @@ export interface SeverityFilterProps {
   /** The severities shown; none means all. */
   value: readonly Severity[] | undefined
   onChange: (value: Severity[] | undefined) => void
-  /** Counts from the summary, shown on each toggle. */
+  /** Counts from the summary, shown on each toggle: asked with the list's includeSnoozed, so they match its rows. */
   counts?: SeverityCounts | undefined
 }
 

@@ -13,9 +13,13 @@ import { useVulnerabilities } from '../api/list-vulnerabilities'
 import { vulnerabilityUrlDefaults, vulnerabilityUrlSchema } from '../lib/report-url-state'
 import { vulnerabilityFilterChips } from '../lib/vulnerability-filter-chips'
 import { useUrlRowExpansion } from '../lib/url-row-expansion'
+import { useVulnerabilityGrouping } from '../lib/vulnerability-grouping'
 import { ActiveFilterChips } from './active-filter-chips'
 import { CopyFixCommandsButton } from './copy-fix-commands-button'
+import { FindingSelectionBar, useFindingSelection } from './exceptions/finding-selection'
 import { FixableSwitch } from './fixable-switch'
+import { GroupBySwitch } from './group-by-switch'
+import { GroupedVulnerabilities } from './grouped-vulnerabilities'
 import { SeverityFilter } from './severity-filter'
 import { vulnerabilityColumns, vulnerabilityRowId } from './vulnerability-columns'
 import { VulnerabilityDetails } from './vulnerability-details'
@@ -35,9 +39,14 @@ export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
   const { state, setState, reset, isFiltered } = useUrlState(vulnerabilityUrlSchema, { defaults: vulnerabilityUrlDefaults })
   const params = { ...state, scanTaskId }
   const query = useVulnerabilities(params)
-  const summary = useScanSummary(scanTaskId).data
+  // `?group=component`: the same filters, findings listed under their package instead (GroupedVulnerabilities).
+  const { grouped } = useVulnerabilityGrouping()
+  // The severity toggles count what the list shows: without snoozed findings unless the switch is on.
+  const summary = useScanSummary(scanTaskId, { includeSnoozed: state.includeSnoozed }).data
   // In the URL, so a copied link (the `c` shortcut) reopens the same row.
   const expansion = useUrlRowExpansion()
+  // Operators and up pick findings to request one exception for all of them.
+  const selection = useFindingSelection(scanTaskId, vulnerabilityColumns)
   const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
   const sort: DataTableSort = { sortBy: state.sortBy ?? 'severity', sortOrder: state.sortOrder ?? 'desc' }
   // A package filter names its package once a row of it is on screen.
@@ -65,6 +74,7 @@ export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
         />
         <FixableSwitch checked={state.fixable === true} onChange={(on) => setState({ fixable: on ? true : undefined })} />
         <SnoozedSwitch checked={state.includeSnoozed === true} onChange={(on) => setState({ includeSnoozed: on ? true : undefined })} />
+        <GroupBySwitch />
         {!state.includeSnoozed && summary?.snoozedCount ? (
           <span className="text-xs text-fg-muted">
             {summary.snoozedCount} {summary.snoozedCount === 1 ? 'finding' : 'findings'} hidden by exceptions
@@ -75,36 +85,41 @@ export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
         </span>
       </div>
       <ActiveFilterChips chips={chips} onRemove={(chip) => setState(chip.clear)} />
-      <RowExpansionProvider value={expansion}>
-        <DataTable
-          caption="Vulnerabilities"
-          itemLabel="vulnerabilities"
-          columns={vulnerabilityColumns}
-          uiState={uiState}
-          getRowId={vulnerabilityRowId}
-          totalCount={query.data?.totalCount ?? 0}
-          pageNo={state.pageNo}
-          pageSize={state.pageSize}
-          onPageChange={(pageNo) => setState({ pageNo })}
-          onPageSizeChange={(pageSize) => setState({ pageSize })}
-          sort={sort}
-          onSortChange={(next) => {
-            const sortBy = vulnerabilitySortBy.safeParse(next.sortBy)
-            if (sortBy.success) setState({ sortBy: sortBy.data, sortOrder: next.sortOrder })
-          }}
-          renderRowDetail={(row: VulnerabilityItem) => (expansion.isExpanded(vulnerabilityRowId(row)) ? <VulnerabilityDetails item={row} /> : null)}
-          onRetry={() => void query.refetch()}
-          errorTitle="Could not load vulnerabilities"
-          emptyState={<EmptyState title="No vulnerabilities found" description="No package in this image matched an advisory in the database the scan used." />}
-          filteredEmptyState={
-            <EmptyState
-              title="No vulnerabilities match"
-              description="No vulnerability of this scan matches these filters."
-              action={<Button onClick={reset}>Clear filters</Button>}
-            />
-          }
-        />
-      </RowExpansionProvider>
+      <FindingSelectionBar scanTaskId={scanTaskId} selection={selection} />
+      {grouped ? (
+        <GroupedVulnerabilities scanTaskId={scanTaskId} />
+      ) : (
+        <RowExpansionProvider value={expansion}>
+          <DataTable
+            caption="Vulnerabilities"
+            itemLabel="vulnerabilities"
+            columns={selection.columns}
+            uiState={uiState}
+            getRowId={vulnerabilityRowId}
+            totalCount={query.data?.totalCount ?? 0}
+            pageNo={state.pageNo}
+            pageSize={state.pageSize}
+            onPageChange={(pageNo) => setState({ pageNo })}
+            onPageSizeChange={(pageSize) => setState({ pageSize })}
+            sort={sort}
+            onSortChange={(next) => {
+              const sortBy = vulnerabilitySortBy.safeParse(next.sortBy)
+              if (sortBy.success) setState({ sortBy: sortBy.data, sortOrder: next.sortOrder })
+            }}
+            renderRowDetail={(row: VulnerabilityItem) => (expansion.isExpanded(vulnerabilityRowId(row)) ? <VulnerabilityDetails item={row} scanTaskId={scanTaskId} /> : null)}
+            onRetry={() => void query.refetch()}
+            errorTitle="Could not load vulnerabilities"
+            emptyState={<EmptyState title="No vulnerabilities found" description="No package in this image matched an advisory in the database the scan used." />}
+            filteredEmptyState={
+              <EmptyState
+                title="No vulnerabilities match"
+                description="No vulnerability of this scan matches these filters."
+                action={<Button onClick={reset}>Clear filters</Button>}
+              />
+            }
+          />
+        </RowExpansionProvider>
+      )}
     </div>
   )
 }

@@ -7,7 +7,7 @@ const qs = (s: string) => new URLSearchParams(s)
 describe('reportTabSchema', () => {
   it('reads a known tab and drops an unknown one', () => {
     expect(parseUrlState(reportTabSchema, qs('tab=baseline'))).toEqual({ tab: 'baseline' })
-    expect(parseUrlState(reportTabSchema, qs('tab=sbom'))).toEqual({})
+    expect(parseUrlState(reportTabSchema, qs('tab=bogus'))).toEqual({})
     expect(parseUrlState(reportTabSchema, qs(''))).toEqual({})
   })
 })

@@ -5,7 +5,7 @@ import { booleanParam, listRepoTagScanResultQuery, listScanBaselineByTaskQuery, 
 import { parseUrlState, pickShape } from '@/hooks/url-state'
 
 /** The report's tabs, in order; the first is the default and stays out of the URL. */
-export const REPORT_TABS = ['overview', 'vulnerabilities', 'fixes', 'components', 'layers', 'baseline', 'malicious', 'notes'] as const
+export const REPORT_TABS = ['overview', 'vulnerabilities', 'fixes', 'components', 'sbom', 'layers', 'baseline', 'malicious', 'notes'] as const
 export type ReportTab = (typeof REPORT_TABS)[number]
 
 export const reportTabLabel: Record<ReportTab, string> = {
@@ -13,6 +13,7 @@ export const reportTabLabel: Record<ReportTab, string> = {
   vulnerabilities: 'Vulnerabilities',
   fixes: 'Fix plan',
   components: 'Components',
+  sbom: 'SBOM',
   layers: 'Layers',
   baseline: 'Baseline',
   malicious: 'Malicious files',
@@ -73,6 +74,12 @@ export const vulnerabilityUrlSchema = z
 /** Worst first, as the server sorts when asked for nothing. */
 export const vulnerabilityUrlDefaults = { sortBy: 'severity', sortOrder: 'desc' } as const
 
+/**
+ * `?group=component`: the vulnerabilities tab's findings grouped under their package. Its own
+ * schema, not a key of the list's: the list's state is sent to the server and to exports as is.
+ */
+export const vulnerabilityGroupSchema = z.object({ group: optionalParam(z.enum(['component'])) })
+
 /** The Components tab: listScanComponent's filters, sort and paging. */
 export const componentUrlSchema = z.object(
   pickShape(listScanComponentQuery.shape, ['componentQueryKey', 'source', 'layerIndex', 'vulnerable', 'sortBy', 'sortOrder', 'pageNo', 'pageSize']),
@@ -85,8 +92,9 @@ export type LayerSortBy = z.infer<typeof layerSortBy>
 export const layerUrlSchema = pageQuery.extend({ sortBy: optionalParam(layerSortBy), sortOrder: optionalParam(sortOrder) })
 export const layerUrlDefaults = { sortBy: 'index', sortOrder: 'asc' } as const
 
-export const baselineUrlSchema = z.object(pickShape(listScanBaselineByTaskQuery.shape, ['level', 'pageNo', 'pageSize']))
-export const maliciousUrlSchema = z.object(pickShape(listScanMaliciousFileByTaskQuery.shape, ['level', 'pageNo', 'pageSize']))
+// `category` and `type` are set by the tabs' charts only; the level has a select too.
+export const baselineUrlSchema = z.object(pickShape(listScanBaselineByTaskQuery.shape, ['level', 'category', 'pageNo', 'pageSize']))
+export const maliciousUrlSchema = z.object(pickShape(listScanMaliciousFileByTaskQuery.shape, ['level', 'type', 'pageNo', 'pageSize']))
 
 /**
  * The tab a query string shows. With no `?tab=`, the Overview, except for links made

@@ -1,0 +1,205 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs/promises'
+import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test'
+import { DEMO_INSTANCE_ID } from '../server/demo/demo-instance'
+import { callApi, readyDemoInstance, repositoryByName } from './support/api'
+import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
+
+/**
+ * A viewer opens, by URL, every page that changes something: a page whose purpose is a
+ * form (a new or edited scan rule, the tokens) or that only admins may read (the audit
+ * log) says "You need access" — who they are, the role it needs, a way back — and never
+ * shows the form; pages a viewer may read offer no action the role cannot take. The
+ * server sits behind a "sign-in proxy" (user and role in headers, proven by the secret),
+ * so a viewer and an admin need no tokens.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 8097) + 2300
+const ORIGIN = `http://127.0.0.1:${PORT}`
+const DATA_DIR = `.tmp/e2e-access-${PORT}`
+const SECRET = 'access-e2e-proxy-secret-0123456789abcdefgh'
+const serverEnv = {
+  ...process.env,
+  PORT: String(PORT),
+  HOST: '127.0.0.1',
+  DATA_DIR,
+  AUTH_MODE: 'required',
+  AUTH_PROXY_HEADER: 'x-forwarded-user',
+  AUTH_PROXY_ROLE_HEADER: 'x-forwarded-role',
+  AUTH_PROXY_SECRET: SECRET,
+  // Nothing here needs a finished scan: the demo's queued scans can wait.
+  SCAN_WORKERS: '0',
+  LOG_LEVEL: 'warn',
+  ...(process.env.E2E_DIST ? { STATIC_DIR: process.env.E2E_DIST } : {}),
+}
+const as = (user: string, role: string) => ({
+  'x-forwarded-user': user,
+  'x-forwarded-role': role,
+  'x-auth-proxy-secret': SECRET,
+})
+
+let server: ChildProcess | undefined
+let admin: APIRequestContext
+const ids = { instanceId: DEMO_INSTANCE_ID, repoId: '', scanRuleId: '' }
+
+test.use({ baseURL: ORIGIN, extraHTTPHeaders: as('vic', 'viewer') })
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  await fs.rm(DATA_DIR, { recursive: true, force: true })
+  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], { env: serverEnv, stdio: 'inherit' })
+  await expect
+    .poll(
+      () =>
+        fetch(`${ORIGIN}/api/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true)
+  // The proxy's writes carry the user's CSRF token, as the SPA's do.
+  const probe = await playwrightRequest.newContext({ baseURL: ORIGIN, extraHTTPHeaders: as('ada', 'admin') })
+  const session = await callApi(probe, 'getSession')
+  await probe.dispose()
+  admin = await playwrightRequest.newContext({
+    baseURL: ORIGIN,
+    extraHTTPHeaders: { ...as('ada', 'admin'), 'x-csrf-token': String(session.csrfToken) },
+  })
+  await readyDemoInstance(admin)
+  ids.repoId = (await repositoryByName(admin, DEMO_INSTANCE_ID, 'demo/shop-app')).repoId
+  ids.scanRuleId = (
+    await callApi(admin, 'createScanRule', {
+      instanceId: DEMO_INSTANCE_ID,
+      ruleName: 'nightly',
+      scanScope: 'INSTANCE',
+      triggerType: 'MANUAL',
+      repoTagFilterPattern: '.*',
+    })
+  ).scanRuleId
+})
+
+test.afterAll(async () => {
+  await admin.dispose()
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server?.once('exit', r))
+    server.kill('SIGTERM')
+    await exited
+  }
+  await fs.rm(DATA_DIR, { recursive: true, force: true })
+})
+
+const rules = () => `/instances/${ids.instanceId}/rules`
+const rule = () => `${rules()}/${ids.scanRuleId}`
+
+/** The pages a viewer may not use, what each says it needs, and where its way back leads. */
+const deniedPages = [
+  {
+    what: 'a new scan rule',
+    path: () => `${rules()}/new`,
+    needs: 'Creating scan rules needs the operator role',
+    back: 'Back to scan rules',
+    leadsTo: rules,
+  },
+  {
+    what: 'a rule’s edit form',
+    path: () => `${rule()}/edit`,
+    needs: 'Editing scan rules needs the operator role',
+    back: 'Back to the rule',
+    leadsTo: rule,
+  },
+  {
+    what: 'the API tokens',
+    path: () => '/admin/tokens',
+    needs: 'Seeing the API tokens needs the admin role',
+    back: 'Go to instances',
+    leadsTo: () => '/instances',
+  },
+  {
+    what: 'the audit log',
+    path: () => '/audit?action=createScanRule',
+    needs: 'Seeing the audit log needs the admin role',
+    back: 'Go to instances',
+    leadsTo: () => '/instances',
+  },
+] as const
+
+async function expectNoForm(page: Page) {
+  await expect(page.locator('form')).toHaveCount(0)
+  await expect(page.getByRole('textbox')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /^(Create|Save)/ })).toHaveCount(0)
+}
+
+for (const p of deniedPages) {
+  test(`a viewer opening ${p.what} by URL sees "You need access", not the form`, async ({ page }) => {
+    await page.goto(p.path())
+    const denied = page.getByRole('region', { name: 'You need access' })
+    await expect(denied).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You need access')
+    await expect(page).toHaveTitle(/^You need access/)
+    await expect(denied).toContainText('You are signed in as vic (Viewer).')
+    await expect(denied).toContainText(p.needs)
+    // The address stays: whoever gets the role later opens the same link.
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(p.path())
+    await expectNoForm(page)
+    if (p.what === 'a new scan rule') await expectNoSeriousA11yViolations(page)
+
+    await denied.getByRole('link', { name: p.back }).click()
+    await expect(page).toHaveURL(`${ORIGIN}${p.leadsTo()}`)
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('You need access')
+  })
+}
+
+test('the same pages show their form to a role that may use them', async ({ browser }) => {
+  // Guards the test above: the form is there to be hidden.
+  const context = await browser.newContext({ baseURL: ORIGIN, extraHTTPHeaders: as('olga', 'operator') })
+  const page = await context.newPage()
+  try {
+    await page.goto(`${rules()}/new`)
+    await expect(page.getByRole('heading', { level: 1, name: 'New scan rule' })).toBeVisible()
+    await expect(page.locator('form')).toHaveCount(1)
+    await page.goto(`${rule()}/edit`)
+    await expect(page.getByRole('button', { name: 'Save rule' })).toBeVisible()
+  } finally {
+    await context.close()
+  }
+})
+
+test('pages a viewer may read offer no action the role cannot take', async ({ page }) => {
+  const disabled = (name: string | RegExp) => expect(page.getByRole('button', { name })).toBeDisabled()
+
+  await page.goto('/instances')
+  await expect(page.getByRole('heading', { level: 1, name: 'Instances' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Add instance' })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Tokens' })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Audit log' })).toHaveCount(0)
+
+  await page.goto(`/instances/${ids.instanceId}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'demo' })).toBeVisible()
+  await disabled(/^Sync now/)
+  await expect(page.getByRole('button', { name: /Delete/ })).toHaveCount(0)
+  const triggers = page.getByRole('region', { name: 'Automatic scans' })
+  await expect(triggers.getByText('the settings are read-only')).toBeVisible()
+  // The webhook secret is a credential: rotating or removing it is the admin's.
+  for (const button of await triggers.getByRole('button', { name: /secret|Remove/ }).all())
+    await expect(button).toBeDisabled()
+
+  await page.goto(rules())
+  await expect(page.getByRole('link', { name: 'New rule' })).toHaveCount(0)
+  await disabled(/^New rule/)
+
+  await page.goto(rule())
+  await expect(page.getByRole('heading', { level: 1, name: 'nightly' })).toBeVisible()
+  await disabled(/^Run now/)
+  await disabled(/^Edit/)
+  await disabled(/^Delete/)
+  await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0)
+
+  await page.goto(`/instances/${ids.instanceId}/repositories/${ids.repoId}`)
+  await disabled(/^Scan all tags/)
+  await page.goto(`/instances/${ids.instanceId}/repositories/${ids.repoId}/tags/1.0.0`)
+  await disabled(/^Scan\b/)
+
+  await page.goto('/exceptions')
+  await expect(page.getByRole('heading', { level: 1, name: 'Exceptions' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /Approve|Deny/ })).toHaveCount(0)
+})
