@@ -209,6 +209,18 @@ export const listVulnFindingStateQuery = pageQuery.extend({
   state: listParam(vulnerabilityState).meta({ description: 'Only findings in these states.' }),
 })
 
+/** One finding of a scan, named as listRepoTagScanResult names it. */
+export const getFindingExceptionsQuery = z.object({ scanTaskId, cveName: findingRef.shape.cveName, componentId: findingRef.shape.componentId })
+
+/** A finding's state now and every exception, in any status, whose scope and package cover it. */
+export const findingExceptions = vulnFindingState
+  .extend({
+    scanTaskId: z.string(),
+    items: z.array(vulnExceptionWithHistory).meta({ description: 'Newest request first, each with its history.' }),
+  })
+  .meta({ id: 'FindingExceptions' })
+export type FindingExceptions = z.infer<typeof findingExceptions>
+
 export const vulnFindingStatePage = pageOf(vulnFindingState).extend({
   scanTaskId: z.string(),
   digest: imageDigest,

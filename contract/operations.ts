@@ -29,6 +29,8 @@ import {
   createVulnExceptionBody,
   createVulnExceptionResult,
   decideVulnExceptionBody,
+  getFindingExceptionsQuery,
+  findingExceptions,
   getVulnExceptionQuery,
   listVulnExceptionQuery,
   listVulnFindingStateQuery,
@@ -452,6 +454,17 @@ export const operations = {
     description: 'Extension. The history lists every step (requested, approved, denied, withdrawn, expired, reopened on a fix) with actor, time and comment.',
     input: getVulnExceptionQuery,
     output: vulnExceptionWithHistory,
+  }),
+  getFindingExceptions: defineOperation({
+    name: 'getFindingExceptions',
+    method: 'GET',
+    tag: 'Exceptions',
+    summary: "One finding's state and the exceptions that cover it, with their history",
+    description:
+      'Extension. Every exception in any status (pending, approved, denied, withdrawn, expired) whose scope (this digest, this repository, ' +
+      'or the component anywhere in the instance) and package version cover the finding, newest first, each with its steps.',
+    input: getFindingExceptionsQuery,
+    output: findingExceptions,
   }),
   listVulnException: defineOperation({
     name: 'listVulnException',

@@ -59,6 +59,7 @@ export const operationRoles: { readonly [N in OperationName]: Role | 'public' } 
   approveVulnException: 'approver',
   denyVulnException: 'approver',
   getVulnException: 'viewer',
+  getFindingExceptions: 'viewer',
   listVulnException: 'viewer',
   listVulnFindingState: 'viewer',
 

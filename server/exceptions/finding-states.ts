@@ -94,10 +94,24 @@ function byCoverKey(exceptions: readonly ApprovedException[]): Map<string, Appro
  * findings.filter((f) => !f.suppressed).length // what the summary counts without includeSnoozed
  */
 export async function scanFindingStates(db: Db, scanTaskId: string, now: Date): Promise<{ scanTaskId: string; digest: string; findings: FindingWithState[] }> {
+  return statesOf(db, await openExceptionsOfScan(db, scanTaskId), now)
+}
+
+interface ScanExceptions {
+  task: Awaited<ReturnType<typeof resolveTask>>
+  image: { instanceId: string; repoId: string; digest: string }
+  open: Awaited<ReturnType<typeof exceptionsForImage>>
+}
+
+/** A complete vulnerability scan and the open (approved or pending) exceptions of its image's scopes. */
+async function openExceptionsOfScan(db: Db, scanTaskId: string): Promise<ScanExceptions> {
   await assertNotSbomTask(db, { scanTaskId })
   const task = await resolveTask(db, { scanTaskId }, 'complete')
   const image = { instanceId: task.instance_id, repoId: task.repo_id, digest: task.digest }
-  const open = await exceptionsForImage(db, image, ['APPROVED', 'PENDING'])
+  return { task, image, open: await exceptionsForImage(db, image, ['APPROVED', 'PENDING']) }
+}
+
+async function statesOf(db: Db, { task, image, open }: ScanExceptions, now: Date): Promise<{ scanTaskId: string; digest: string; findings: FindingWithState[] }> {
   const approved = byCoverKey(open.filter((e) => e.status === 'APPROVED').map(toApproved))
   const pending = byCoverKey(open.filter((e) => e.status === 'PENDING').map(toApproved))
   const rows = await findingRows(db, task.id)
@@ -132,13 +146,19 @@ export const findingKey = (cveName: string, componentId: string) => `${cveName}\
 /**
  * Every finding's state by {@link findingKey}, for the result lists and the summary to
  * join: leave out `suppressed` findings unless includeSnoozed, and answer each row's
- * state, suppressed, suppressActivation and suppressExpiry.
+ * state, suppressed, suppressActivation and suppressExpiry. Only findings of an image with
+ * an open exception are in it; a key it lacks is an OBSERVED, unsuppressed finding.
  *
  * @example
  * const states = await findingStatesByKey(db, task.id, new Date())
+ * states.get(findingKey(cve, componentId))?.state ?? 'OBSERVED' // a missing key is an observed finding
  * const hidden = [...states].filter(([, s]) => s.suppressed).map(([key]) => key)
  */
 export async function findingStatesByKey(db: Db, scanTaskId: string, now: Date): Promise<Map<string, FindingWithState>> {
-  const { findings } = await scanFindingStates(db, scanTaskId, now)
+  const scan = await openExceptionsOfScan(db, scanTaskId)
+  // Most images have no open exception: every finding is then OBSERVED, which is what the
+  // readers assume for a key the map lacks, so the scan's rows need not be read at all.
+  if (scan.open.length === 0) return new Map()
+  const { findings } = await statesOf(db, scan, now)
   return new Map(findings.map((f) => [findingKey(f.cveName, f.componentId), f]))
 }

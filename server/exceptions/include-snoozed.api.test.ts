@@ -5,6 +5,7 @@ import { DEMO_INSTANCE_ID } from '../demo/demo-instance'
 import { repoIdOf, waitForInstanceScans } from '../scans/testing/scan-helpers'
 import { startTestApp, type TestApp } from '../testing/test-app'
 import { VulnExceptionService } from './exception-service'
+import { findingStatesByKey } from './finding-states'
 import { people } from './testing/exception-fixtures'
 
 /**
@@ -23,6 +24,8 @@ let falsePositive: VulnerabilityItem
 let deferred: VulnerabilityItem
 let expired: VulnerabilityItem
 let exceptionIds: string[] = []
+/** How many findings findingStatesByKey answered before any exception existed. */
+let statesBefore: number
 
 const key = (v: Pick<VulnerabilityItem, 'cveName' | 'componentId'>) => `${v.cveName} ${v.componentId}`
 
@@ -100,6 +103,7 @@ beforeAll(async () => {
   shopTask = shop.scanTaskId
   service = new VulnExceptionService(t.db, { now: () => new Date(clock) })
   before = { list: (await listAll()).items, summary: await summary(), overview: await overview() }
+  statesBefore = (await findingStatesByKey(t.db, shopTask, new Date())).size
   // Three findings of distinct CVE, package and version, so CSV rows name them unambiguously.
   const distinct = before.list.filter(
     (v, i, all) =>
@@ -116,6 +120,9 @@ afterAll(() => t.close())
 describe('includeSnoozed', () => {
   it('before any exception: every row is OBSERVED and nothing is snoozed', () => {
     expect(before.summary.snoozedCount).toBe(0)
+    // No open exception for the image: the states map stays empty, the scan's rows unread.
+    expect(statesBefore).toBe(0)
+    expect(before.list.every((v) => v.state === 'OBSERVED' && !v.suppressed && v.exceptionId === null)).toBe(true)
     expect(before.summary.totalSeverity).toBe(before.list.length)
     expect(
       before.list.every((v) => v.state === 'OBSERVED' && v.suppressed === false && v.exceptionId === null),

@@ -404,6 +404,43 @@ describe('VEX downloads', () => {
   })
 })
 
+describe("a finding's exceptions (getFindingExceptions)", () => {
+  it('answers the state now and every covering exception in any status, newest first, each with its history', async () => {
+    const v = item(20)
+    const denied = await createOne(people.alice, { findings: [ref(v)], kind: 'DEFERRAL', expiry: 'NINETY_DAYS' })
+    await service.deny({ exceptionId: denied.exceptionId, comment: 'Fix it this sprint.' }, people.carol)
+    clock += 1_000
+    const approved = await createOne(people.alice, { findings: [ref(v)], scope: 'REPOSITORY' })
+    await service.approve({ exceptionId: approved.exceptionId, comment: 'Confirmed with the vendor.' }, people.bob)
+
+    const res = await t.call('getFindingExceptions', { scanTaskId: shopTask, cveName: v.cveName.toLowerCase(), componentId: v.componentId })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body).toMatchObject({ cveName: v.cveName, componentId: v.componentId, feature: v.feature, version: v.version, state: 'FALSE_POSITIVE', suppressed: true, exceptionId: approved.exceptionId, pendingExceptionIds: [] })
+    expect(res.body.items.map((e) => [e.exceptionId, e.status])).toEqual([
+      [approved.exceptionId, 'APPROVED'],
+      [denied.exceptionId, 'DENIED'],
+    ])
+    expect(res.body.items.map((e) => e.history.map((h) => [h.action, h.actorName]))).toEqual([
+      [['REQUESTED', 'alice'], ['APPROVED', 'bob']],
+      [['REQUESTED', 'alice'], ['DENIED', 'carol']],
+    ])
+    // The list and the states agree with it.
+    expect(await stateOf(shopTask, v)).toMatchObject({ state: 'FALSE_POSITIVE', exceptionId: approved.exceptionId })
+  })
+
+  it('answers OBSERVED with nothing for a finding no exception covers, and names what is wrong otherwise', async () => {
+    const v = item(21)
+    const res = await t.call('getFindingExceptions', { scanTaskId: shopTask, cveName: v.cveName, componentId: v.componentId })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body).toMatchObject({ state: 'OBSERVED', suppressed: false, exceptionId: null, pendingExceptionIds: [], items: [] })
+
+    const missing = await t.call('getFindingExceptions', { scanTaskId: shopTask, cveName: 'CVE-1999-0001', componentId: v.componentId })
+    expect(missing.body.code).toBe('FINDING_NOT_EXIST')
+    const bad = await t.call('getFindingExceptions', { scanTaskId: shopTask, cveName: '', componentId: v.componentId })
+    expect(bad.status).toBe(400)
+  })
+})
+
 describe('roles at the door, with sign-in required', () => {
   // The role gate runs before any input is read: what gets through answers about the (unknown) exception instead.
   let signed: TestApp

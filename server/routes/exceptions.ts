@@ -7,6 +7,7 @@ import { ApiError } from '../errors'
 import { actingPrincipal } from '../exceptions/acting-principal'
 import { listExceptions } from '../exceptions/exception-list'
 import { VulnExceptionService } from '../exceptions/exception-service'
+import { findingExceptions } from '../exceptions/finding-exceptions'
 import { listFindingStates } from '../exceptions/finding-states'
 import { toCycloneDxVex } from '../exceptions/vex-cyclonedx'
 import { loadVexInput } from '../exceptions/vex-input'
@@ -38,6 +39,7 @@ export function exceptionRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; versio
   mountOperation(app, operations.denyVulnException, (body, c) => exceptions.deny(body, actingPrincipal(c)))
   mountOperation(app, operations.withdrawVulnException, (body, c) => exceptions.withdraw(body, actingPrincipal(c)))
   mountOperation(app, operations.getVulnException, (q) => exceptions.get(q.exceptionId))
+  mountOperation(app, operations.getFindingExceptions, (q) => findingExceptions(deps.db, q, now()))
   mountOperation(app, operations.listVulnException, (q) => listExceptions(deps.db, q, now()))
   mountOperation(app, operations.listVulnFindingState, async (q) => {
     const page = await listFindingStates(deps.db, q, now())

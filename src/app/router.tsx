@@ -16,6 +16,7 @@ import { ScanTaskCrumb } from '@/features/scans/components/scan-task-crumb'
 import { scanTasksPath } from '@/features/scans/lib/paths'
 import type { RouteHandle } from './route-handle'
 import { InstanceRoute } from './routes/instance-route'
+import { InstanceScope } from './routes/instance-scope'
 import { NotFoundRoute } from './routes/not-found-route'
 import { RepositoryRoute } from './routes/repository-route'
 import { EditScanRuleRoute } from './routes/edit-scan-rule-route'
@@ -168,6 +169,7 @@ export const routes: RouteObject[] = [
                   {
                     path: ':instanceId',
                     handle: instanceHandle,
+                    element: <InstanceScope />,
                     children: [
                       { index: true, element: <InstanceRoute /> },
                       {

@@ -7,7 +7,7 @@ import { repoIdOf, waitForInstanceScans } from '../../scans/testing/scan-helpers
 import { startTestApp, type TestApp } from '../../testing/test-app'
 import { startWireServer, type WireServer } from '../testing/wire-server'
 import { parseApiTokens } from './api-tokens'
-import { storageImage, type StorageImage } from './stackrox-schemas'
+import { storageImage, type StorageImage } from '../../providers/stackrox/storage-image-model'
 
 /**
  * `POST /v1/images/scan` with approved exceptions on the shop-app image: each vuln's

@@ -5,7 +5,7 @@ import { repoIdOf, waitForInstanceScans } from '../../scans/testing/scan-helpers
 import { startTestApp, type TestApp } from '../../testing/test-app'
 import { startWireServer, type WireServer } from '../testing/wire-server'
 import { parseApiTokens } from './api-tokens'
-import { runtimeError, storageImage, type StorageImage } from './stackrox-schemas'
+import { runtimeError, storageImage, type StorageImage } from '../../providers/stackrox/storage-image-model'
 
 /**
  * `POST /v1/images/scan` over plain HTTP, as a StackRox client sends it, against the

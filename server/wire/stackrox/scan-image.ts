@@ -8,7 +8,7 @@ import { getTaskRow, resolveTask } from '../../scans/scan-store'
 import { parseImageName } from './image-name'
 import { resolveImage, type ResolvedImage } from './resolve-image'
 import { StackRoxError } from './stackrox-errors'
-import type { ScanImageRequest, StorageImage } from './stackrox-schemas'
+import type { ScanImageRequest, StorageImage } from '../../providers/stackrox/storage-image-model'
 import { toStorageImage } from './to-storage-image'
 
 export interface ScanImageDeps {

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@contract/common'
 import { ApiError } from '../../errors'
-import type { RuntimeError } from './stackrox-schemas'
+import type { RuntimeError } from '../../providers/stackrox/storage-image-model'
 
 /**
  * gRPC status codes and the HTTP status grpc-gateway gives each, which is what StackRox

@@ -8,7 +8,7 @@ import type { ScanTaskService } from '../../scans/scan-service'
 import { tokenAccepted, tokenLabel, type ApiTokens } from './api-tokens'
 import { scanImage, type QueuedScan } from './scan-image'
 import { StackRoxError, toStackRoxError } from './stackrox-errors'
-import { scanImageRequest, storageImage } from './stackrox-schemas'
+import { scanImageRequest, storageImage } from '../../providers/stackrox/storage-image-model'
 
 export const STACKROX_SCAN_PATH = '/v1/images/scan'
 const MAX_BODY_BYTES = 16 * 1024

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleReport } from '../../engine/report/testing/sample-report'
 import { toImageReportView } from '../../scans/report-view'
-import { storageImage } from './stackrox-schemas'
+import { storageImage } from '../../providers/stackrox/storage-image-model'
 import { cvssV2Severity, cvssV3Severity, toStorageImage, toStorageImageName } from './to-storage-image'
 
 const task = {

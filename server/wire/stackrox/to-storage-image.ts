@@ -9,7 +9,7 @@ import type {
   StorageSourceType,
   StorageVulnerability,
   VulnerabilitySeverity,
-} from './stackrox-schemas'
+} from '../../providers/stackrox/storage-image-model'
 
 /**
  * Our report of one COMPLETE scan (getImageReport's ImageReportView, already shaped

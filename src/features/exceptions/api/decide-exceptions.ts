@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { callOperation } from '@/api/client'
+import { queryRoots } from '@/api/query-roots'
 import { toast } from '@/lib/toast'
 import { exceptionKeys } from './keys'
 
@@ -40,7 +41,11 @@ export function useDecideExceptions() {
       const verb = decision === 'approve' ? 'Approved' : 'Denied'
       if (decided.length) toast.success(`${verb} ${decided.length} exception${decided.length === 1 ? '' : 's'}`)
       if (failed.length) toast.error(`${failed.length} could not be ${decision === 'approve' ? 'approved' : 'denied'}`, failed.map((f) => f.message).join(' '))
-      await queryClient.invalidateQueries({ queryKey: exceptionKeys.lists() })
+      // A decision changes the rows and counts of every report the exception covers.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: exceptionKeys.all }),
+        queryClient.invalidateQueries({ queryKey: queryRoots.scans }),
+      ])
     },
     onError: (err) => toast.error('The decision was not saved', err instanceof Error ? err.message : String(err)),
   })

@@ -22,15 +22,19 @@ export interface SelectionProps {
 
 const scopeTarget = (e: VulnException) => (e.scope === 'DIGEST' ? `${e.repository ?? ''}@${(e.digest ?? '').slice(7, 19)}` : e.scope === 'REPOSITORY' ? (e.repository ?? '') : 'all repositories')
 
-/** Columns of the exceptions list; the first selects pending rows for a bulk decision. */
-export function exceptionColumns({ selected, onToggle }: SelectionProps): DataTableColumnDef<VulnException>[] {
-  return col.columns([
+/**
+ * Columns of the exceptions list. With `selected` (approvers only), the first selects
+ * pending rows for a bulk decision; others get no checkbox they could not use.
+ */
+export function exceptionColumns(selection: SelectionProps | null): DataTableColumnDef<VulnException>[] {
+  const columns = col.columns([
     col.display({
       id: 'select',
       meta: { label: 'Select' },
       cell: (c) => {
         const e = c.row.original
-        if (e.status !== 'PENDING') return null
+        if (e.status !== 'PENDING' || !selection) return null
+        const { selected, onToggle } = selection
         return (
           <input
             type="checkbox"
@@ -109,4 +113,5 @@ export function exceptionColumns({ selected, onToggle }: SelectionProps): DataTa
       },
     }),
   ])
+  return selection ? columns : columns.slice(1)
 }

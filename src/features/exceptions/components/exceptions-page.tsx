@@ -1,12 +1,10 @@
 import { useMemo, useState } from 'react'
 import { vulnExceptionKind, vulnExceptionScope, type VulnException } from '@contract/exceptions'
-import { Button } from '@/components/ui/button'
-import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
+import { PagedDataTable } from '@/components/ui/paged-data-table'
 import { SearchInput } from '@/components/ui/search-input'
 import { Select } from '@/components/ui/select'
-import { getTableUIState } from '@/components/ui/table-ui-state'
 import { TabPanel, Tabs } from '@/components/ui/tabs'
 import { useDocumentTitle } from '@/hooks/use-document-title'
 import { usePermitted } from '@/hooks/use-permitted'
@@ -25,7 +23,8 @@ const kindOptions = [anyOption, ...vulnExceptionKind.options.map((v) => ({ value
 /** `/exceptions`: requests waiting for a decision, what holds, what ends soon and what ended; tab and filters in the URL. */
 export function ExceptionsPage() {
   useDocumentTitle('Exceptions')
-  const { state, setState, reset, isFiltered } = useUrlState(exceptionsUrlSchema)
+  const urlState = useUrlState(exceptionsUrlSchema)
+  const { state, setState } = urlState
   const tab: ExceptionsTab = state.tab ?? 'pending'
   const query = useExceptions(listQueryOf(state))
   const decide = useDecideExceptions()
@@ -33,19 +32,22 @@ export function ExceptionsPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const columns = useMemo(
     () =>
-      exceptionColumns({
-        selected,
-        onToggle: (id, on) =>
-          setSelected((prev) => {
-            const next = new Set(prev)
-            if (on) next.add(id)
-            else next.delete(id)
-            return next
-          }),
-      }),
-    [selected],
+      exceptionColumns(
+        mayDecide.allowed
+          ? {
+              selected,
+              onToggle: (id, on) =>
+                setSelected((prev) => {
+                  const next = new Set(prev)
+                  if (on) next.add(id)
+                  else next.delete(id)
+                  return next
+                }),
+            }
+          : null,
+      ),
+    [selected, mayDecide.allowed],
   )
-  const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
   const onDecide = (decision: 'approve' | 'deny', comment: string) =>
     decide.mutate({ decision, comment, exceptionIds: [...selected] }, { onSuccess: ({ failed }) => setSelected(new Set(failed.map((f) => f.exceptionId))) })
 
@@ -74,21 +76,16 @@ export function ExceptionsPage() {
           </div>
           {/* Deciding is the approver's: other roles see the requests, not the controls. */}
           {tab === 'pending' && mayDecide.allowed ? <BulkDecisionBar count={selected.size} busy={decide.isPending} onDecide={onDecide} onClear={() => setSelected(new Set())} /> : null}
-          <DataTable
+          <PagedDataTable
             caption="Vulnerability exceptions"
             itemLabel="exceptions"
             columns={columns}
-            uiState={uiState}
             getRowId={getRowId}
-            totalCount={query.data?.totalCount ?? 0}
-            pageNo={state.pageNo}
-            pageSize={state.pageSize}
-            onPageChange={(pageNo) => setState({ pageNo })}
-            onPageSizeChange={(pageSize) => setState({ pageSize })}
-            onRetry={() => void query.refetch()}
+            query={query}
+            urlState={urlState}
             errorTitle="Could not load the exceptions"
             emptyState={<EmptyState title="Nothing here" description="Exceptions are requested from a scan report’s findings." />}
-            filteredEmptyState={<EmptyState title="No exceptions match" description="Nothing matches these filters." action={<Button onClick={reset}>Clear filters</Button>} />}
+            filteredEmpty={{ title: 'No exceptions match', description: 'Nothing matches these filters.' }}
           />
         </div>
       </TabPanel>

@@ -1,7 +1,9 @@
 import { useId } from 'react'
+import { isNotSupportedError } from '@/api/api-error'
 import { Button } from '@/components/ui/button'
 import { describeError } from '@/components/ui/error-state'
 import { ChevronLeftIcon, ChevronRightIcon } from '@/components/ui/icons'
+import { NotAvailableState } from '@/components/ui/not-available-state'
 import { formatCount, plural } from '@/lib/format'
 import { cn } from '@/lib/cn'
 import type { LivePreview } from './use-live-preview'
@@ -29,12 +31,23 @@ function summary(p: LivePreview): string {
  * pattern is followed by what it matches without moving focus.
  */
 export function RulePreviewPanel({ preview, title = 'Matches now', className }: RulePreviewPanelProps) {
+  const titleId = useId()
+  // A provider without previews (rules kept upstream, e.g. ACR) is information, not a failure.
+  if (isNotSupportedError(preview.query.error)) {
+    return (
+      <section aria-labelledby={titleId} className={cn('rounded-lg border border-line bg-surface p-4', className)}>
+        <h2 id={titleId} className="text-sm font-semibold">
+          {title}
+        </h2>
+        <NotAvailableState compact title="Preview" reason={describeError(preview.query.error).message} />
+      </section>
+    )
+  }
   const data = preview.complete && !preview.patternErrors ? preview.query.data : undefined
   const error = preview.query.error && !preview.patternErrors ? describeError(preview.query.error) : null
   const unknown = data ? [...data.unknownNamespaces.map((n) => `namespace ${n}`), ...data.unknownRepos.map((r) => `repository ${r}`)] : []
   const pageCount = data ? Math.max(1, Math.ceil(data.totalCount / preview.pageSize)) : 1
   const busy = preview.pending || preview.query.isFetching
-  const titleId = useId()
   return (
     <section aria-labelledby={titleId} aria-busy={busy} className={cn('flex flex-col gap-3 rounded-lg border border-line bg-surface p-4', className)}>
       <h2 id={titleId} className="text-sm font-semibold">

@@ -1,3 +1,4 @@
+import { queryRoots } from '@/api/query-roots'
 import type { ListBaselineParams } from './list-baseline'
 import type { FixCommandsParams } from './list-fix-commands'
 import type { ListMaliciousParams } from './list-malicious'
@@ -10,7 +11,7 @@ import type { ListVulnerabilitiesParams } from './list-vulnerabilities'
  * cached for good; statuses and task lists are what a new scan invalidates.
  */
 export const scanKeys = {
-  all: ['scans'] as const,
+  all: queryRoots.scans,
   tasks: () => [...scanKeys.all, 'tasks'] as const,
   taskList: (params: ListScanTasksParams) => [...scanKeys.tasks(), params] as const,
   statuses: () => [...scanKeys.all, 'status'] as const,

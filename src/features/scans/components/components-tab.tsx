@@ -1,12 +1,10 @@
 import { componentSource } from '@contract/findings'
 import { componentSortBy, type ScanComponentItem } from '@contract/report-overview'
 import type { ImageReportView } from '@contract/scans'
-import { Button } from '@/components/ui/button'
-import { DataTable, type DataTableSort } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PagedDataTable, urlSortProps } from '@/components/ui/paged-data-table'
 import { SearchInput } from '@/components/ui/search-input'
 import { Select } from '@/components/ui/select'
-import { getTableUIState } from '@/components/ui/table-ui-state'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useScanComponents } from '../api/list-scan-components'
 import { componentUrlDefaults, componentUrlSchema } from '../lib/report-url-state'
@@ -25,10 +23,9 @@ const vulnerableOptions = [
 
 /** The packages the scan found, with their findings by severity: filtered, sorted and paged by the server. */
 export function ComponentsTab({ report }: ComponentsTabProps) {
-  const { state, setState, reset, isFiltered } = useUrlState(componentUrlSchema, { defaults: componentUrlDefaults })
+  const urlState = useUrlState(componentUrlSchema, { defaults: componentUrlDefaults })
+  const { state, setState } = urlState
   const query = useScanComponents({ ...state, scanTaskId: report.scanTaskId })
-  const uiState = getTableUIState<ScanComponentItem>({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
-  const sort: DataTableSort = { sortBy: state.sortBy ?? 'severity', sortOrder: state.sortOrder ?? 'desc' }
   const layerOptions = [
     { value: '', label: 'All layers' },
     ...report.metadata.layers.map((l) => ({ value: String(l.index), label: `Layer ${l.index}${l.instruction ? ` · ${l.instruction}` : ''}` })),
@@ -68,28 +65,17 @@ export function ComponentsTab({ report }: ComponentsTabProps) {
           fieldClassName="w-52"
         />
       </div>
-      <DataTable
+      <PagedDataTable<ScanComponentItem>
         caption="Components"
         itemLabel="packages"
         columns={componentColumns}
-        uiState={uiState}
         getRowId={componentRowId}
-        totalCount={query.data?.totalCount ?? 0}
-        pageNo={state.pageNo}
-        pageSize={state.pageSize}
-        onPageChange={(pageNo) => setState({ pageNo })}
-        onPageSizeChange={(pageSize) => setState({ pageSize })}
-        sort={sort}
-        onSortChange={(next) => {
-          const sortBy = componentSortBy.safeParse(next.sortBy)
-          if (sortBy.success) setState({ sortBy: sortBy.data, sortOrder: next.sortOrder })
-        }}
-        onRetry={() => void query.refetch()}
+        query={query}
+        urlState={urlState}
+        {...urlSortProps(urlState, componentSortBy, { sortBy: 'severity', sortOrder: 'desc' })}
         errorTitle="Could not load packages"
         emptyState={<EmptyState title="No packages found" description="The scan found no package database or application dependency in this image." />}
-        filteredEmptyState={
-          <EmptyState title="No packages match" description="No package of this scan matches these filters." action={<Button onClick={reset}>Clear filters</Button>} />
-        }
+        filteredEmpty={{ title: 'No packages match', description: 'No package of this scan matches these filters.' }}
       />
     </div>
   )

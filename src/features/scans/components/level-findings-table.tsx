@@ -1,11 +1,9 @@
 import type { RowData } from '@tanstack/react-table'
 import type { ReactNode } from 'react'
-import { Button } from '@/components/ui/button'
-import { DataTable } from '@/components/ui/data-table'
 import type { DataTableColumnDef } from '@/components/ui/data-table-features'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PagedDataTable } from '@/components/ui/paged-data-table'
 import { Select } from '@/components/ui/select'
-import { getTableUIState } from '@/components/ui/table-ui-state'
 import { ActiveFilterChips } from './active-filter-chips'
 
 /** What the baseline and malicious-file tabs say; everything else they share. */
@@ -26,7 +24,7 @@ export interface LevelFindingsTableProps<T extends RowData, L extends string> {
   columns: DataTableColumnDef<T>[]
   getRowId: (row: T, index: number) => string
   query: {
-    data?: { items: T[]; totalCount: number; scanService: string } | undefined
+    data: { items: T[]; totalCount: number; scanService: string } | undefined
     error: unknown
     isFetching: boolean
     refetch: () => Promise<unknown>
@@ -47,8 +45,7 @@ export interface LevelFindingsTableProps<T extends RowData, L extends string> {
  * vulnerabilities-only scan runs neither check).
  */
 export function LevelFindingsTable<T extends RowData, L extends string>(props: LevelFindingsTableProps<T, L>) {
-  const { texts, query, state, setState, reset } = props
-  const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: props.isFiltered || state.pageNo > 1 })
+  const { texts, query, state, setState, reset, isFiltered } = props
   const notChecked = query.data?.scanService === 'ACR_SCAN_SERVICE'
   const options = [{ value: '', label: 'All levels' }, ...props.levels]
   return (
@@ -65,21 +62,16 @@ export function LevelFindingsTable<T extends RowData, L extends string>(props: L
         />
         {props.chartFilter ? <ActiveFilterChips chips={[{ key: 'chart', label: props.chartFilter.label, clear: {} }]} onRemove={props.chartFilter.onClear} /> : null}
       </div>
-      <DataTable
+      <PagedDataTable<T>
         caption={texts.caption}
         itemLabel={texts.itemLabel}
         columns={props.columns}
-        uiState={uiState}
         getRowId={props.getRowId}
-        totalCount={query.data?.totalCount ?? 0}
-        pageNo={state.pageNo}
-        pageSize={state.pageSize}
-        onPageChange={(pageNo) => setState({ pageNo })}
-        onPageSizeChange={(pageSize) => setState({ pageSize })}
-        onRetry={() => void query.refetch()}
+        query={query}
+        urlState={{ state, setState, reset, isFiltered }}
         errorTitle={texts.errorTitle}
         emptyState={notChecked ? <EmptyState {...texts.notChecked} /> : <EmptyState {...texts.empty} />}
-        filteredEmptyState={<EmptyState {...texts.filteredEmpty} action={<Button onClick={reset}>Clear filter</Button>} />}
+        filteredEmpty={{ ...texts.filteredEmpty, clearLabel: 'Clear filter' }}
       />
     </div>
   )

@@ -1,12 +1,10 @@
 import { scanType } from '@contract/findings'
 import { vulnerabilitySortBy, type VulnerabilityItem } from '@contract/scans'
-import { Button } from '@/components/ui/button'
-import { DataTable, type DataTableSort } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PagedDataTable, urlSortProps } from '@/components/ui/paged-data-table'
 import { RowExpansionProvider } from '@/components/ui/row-expansion'
 import { SearchInput } from '@/components/ui/search-input'
 import { Select } from '@/components/ui/select'
-import { getTableUIState } from '@/components/ui/table-ui-state'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useScanSummary } from '../api/get-scan-summary'
 import { useVulnerabilities } from '../api/list-vulnerabilities'
@@ -36,7 +34,8 @@ const scanTypeOptions = [
 
 /** The vulnerabilities of a scan: severity, type and text filters, sort and page in the URL, done by the server. */
 export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
-  const { state, setState, reset, isFiltered } = useUrlState(vulnerabilityUrlSchema, { defaults: vulnerabilityUrlDefaults })
+  const urlState = useUrlState(vulnerabilityUrlSchema, { defaults: vulnerabilityUrlDefaults })
+  const { state, setState } = urlState
   const params = { ...state, scanTaskId }
   const query = useVulnerabilities(params)
   // `?group=component`: the same filters, findings listed under their package instead (GroupedVulnerabilities).
@@ -47,8 +46,6 @@ export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
   const expansion = useUrlRowExpansion()
   // Operators and up pick findings to request one exception for all of them.
   const selection = useFindingSelection(scanTaskId, vulnerabilityColumns)
-  const uiState = getTableUIState({ rows: query.data?.items, error: query.error, isFetching: query.isFetching, isFiltered: isFiltered || state.pageNo > 1 })
-  const sort: DataTableSort = { sortBy: state.sortBy ?? 'severity', sortOrder: state.sortOrder ?? 'desc' }
   // A package filter names its package once a row of it is on screen.
   const shownPackage = state.componentId ? query.data?.items.find((v) => v.componentId === state.componentId) : undefined
   const chips = vulnerabilityFilterChips(state, shownPackage ? `${shownPackage.feature} ${shownPackage.version}` : undefined)
@@ -90,33 +87,18 @@ export function VulnerabilitiesTab({ scanTaskId }: VulnerabilitiesTabProps) {
         <GroupedVulnerabilities scanTaskId={scanTaskId} />
       ) : (
         <RowExpansionProvider value={expansion}>
-          <DataTable
+          <PagedDataTable<VulnerabilityItem>
             caption="Vulnerabilities"
             itemLabel="vulnerabilities"
             columns={selection.columns}
-            uiState={uiState}
             getRowId={vulnerabilityRowId}
-            totalCount={query.data?.totalCount ?? 0}
-            pageNo={state.pageNo}
-            pageSize={state.pageSize}
-            onPageChange={(pageNo) => setState({ pageNo })}
-            onPageSizeChange={(pageSize) => setState({ pageSize })}
-            sort={sort}
-            onSortChange={(next) => {
-              const sortBy = vulnerabilitySortBy.safeParse(next.sortBy)
-              if (sortBy.success) setState({ sortBy: sortBy.data, sortOrder: next.sortOrder })
-            }}
+            query={query}
+            urlState={urlState}
+            {...urlSortProps(urlState, vulnerabilitySortBy, { sortBy: 'severity', sortOrder: 'desc' })}
             renderRowDetail={(row: VulnerabilityItem) => (expansion.isExpanded(vulnerabilityRowId(row)) ? <VulnerabilityDetails item={row} scanTaskId={scanTaskId} /> : null)}
-            onRetry={() => void query.refetch()}
             errorTitle="Could not load vulnerabilities"
             emptyState={<EmptyState title="No vulnerabilities found" description="No package in this image matched an advisory in the database the scan used." />}
-            filteredEmptyState={
-              <EmptyState
-                title="No vulnerabilities match"
-                description="No vulnerability of this scan matches these filters."
-                action={<Button onClick={reset}>Clear filters</Button>}
-              />
-            }
+            filteredEmpty={{ title: 'No vulnerabilities match', description: 'No vulnerability of this scan matches these filters.' }}
           />
         </RowExpansionProvider>
       )}

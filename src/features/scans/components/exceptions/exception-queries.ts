@@ -1,60 +1,36 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { CreateVulnExceptionBody, VulnExceptionWithHistory } from '@contract/exceptions'
-import { callOperation, type CallOptions } from '@/api/client'
+import type { CreateVulnExceptionBody } from '@contract/exceptions'
+import { callOperation } from '@/api/client'
+import { queryRoots } from '@/api/query-roots'
 import { toast } from '@/lib/toast'
 import { scanKeys } from '../../api/keys'
-import { coversFinding, type FindingPackage, type ScanImage } from './finding-coverage'
 
 /**
- * Keys of a finding's exceptions. They sit under the exceptions feature's root key
- * (`['exceptions']`, which the scans feature may not import), so a decision on the
- * exceptions page and a request here both refresh every exception view.
+ * Keys of a finding's exceptions. They sit under the exceptions' root key (queryRoots),
+ * so a decision on the exceptions page and a request here both refresh every exception view.
  */
 export const findingExceptionKeys = {
-  all: ['exceptions'] as const,
+  all: queryRoots.exceptions,
   findings: () => [...findingExceptionKeys.all, 'finding'] as const,
-  finding: (image: ScanImage, finding: FindingPackage) =>
-    [...findingExceptionKeys.findings(), image, finding] as const,
+  finding: (scanTaskId: string, cveName: string, componentId: string) =>
+    [...findingExceptionKeys.findings(), scanTaskId, cveName, componentId] as const,
 }
-
-// The list answers at most 100 rows a page; more exceptions for one CVE in one instance is not a case worth paging for.
-const PAGE_SIZE = 100
 
 /**
- * Every exception, in any status, that is about this finding in this image, each with its
- * history, newest request first: the list narrowed by CVE in SQL, then by package and
- * scope here (see coversFinding), then each read with its history.
+ * A finding's state now and every exception, in any status, that covers it, each with its
+ * history, newest request first. The server decides coverage with the rule the lists and
+ * counts use, so the expanded row cannot disagree with them.
  */
-export async function listFindingExceptions(
-  image: ScanImage,
-  finding: FindingPackage,
-  options?: CallOptions,
-): Promise<VulnExceptionWithHistory[]> {
-  const page = await callOperation(
-    'listVulnException',
-    { instanceId: image.instanceId, cveName: finding.cveName, pageSize: PAGE_SIZE },
-    options,
-  )
-  const covering = page.items.filter((e) => coversFinding(e, image, finding))
-  const detailed = await Promise.all(
-    covering.map((e) => callOperation('getVulnException', { exceptionId: e.exceptionId }, options)),
-  )
-  return detailed.sort((a, b) => b.requestTime - a.requestTime)
-}
-
-export function findingExceptionsOptions(image: ScanImage, finding: FindingPackage) {
+export function findingExceptionsOptions(scanTaskId: string, cveName: string, componentId: string) {
   return queryOptions({
-    queryKey: findingExceptionKeys.finding(image, finding),
-    queryFn: ({ signal }) => listFindingExceptions(image, finding, { signal }),
+    queryKey: findingExceptionKeys.finding(scanTaskId, cveName, componentId),
+    queryFn: ({ signal }) =>
+      callOperation('getFindingExceptions', { scanTaskId, cveName, componentId }, { signal }),
   })
 }
 
-/** The exceptions of one finding; waits until the image is known. */
-export function useFindingExceptions(image: ScanImage | undefined, finding: FindingPackage) {
-  return useQuery({
-    ...findingExceptionsOptions(image ?? { instanceId: '', repoId: '', digest: '' }, finding),
-    enabled: image !== undefined,
-  })
+export function useFindingExceptions(scanTaskId: string, cveName: string, componentId: string) {
+  return useQuery(findingExceptionsOptions(scanTaskId, cveName, componentId))
 }
 
 export function requestException(body: CreateVulnExceptionBody) {

@@ -4,7 +4,6 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { AbsoluteTime } from '@/components/ui/time'
 import { usePermitted } from '@/hooks/use-permitted'
-import { useImageReportHeader } from '../../api/get-image-report-header'
 import { stateLabel, stateTone } from './exception-labels'
 import { useFindingExceptions } from './exception-queries'
 import { FindingHistory } from './finding-history'
@@ -23,18 +22,11 @@ export interface FindingExceptionsPanelProps {
 export function FindingExceptionsPanel({ scanTaskId, item }: FindingExceptionsPanelProps) {
   const [open, setOpen] = useState(false)
   const mayRequest = usePermitted('createVulnException')
-  const header = useImageReportHeader(scanTaskId).data
-  const image = header
-    ? { instanceId: header.instanceId, repoId: header.repoId, digest: header.id }
-    : undefined
-  const exceptions = useFindingExceptions(image, {
-    cveName: item.cveName,
-    feature: item.feature,
-    version: item.version,
-    versionFormat: item.versionFormat,
-  })
-  const state = item.state ?? 'OBSERVED'
-  const pending = exceptions.data?.filter((e) => e.status === 'PENDING').length ?? 0
+  const exceptions = useFindingExceptions(scanTaskId, item.cveName, item.componentId)
+  // The server's answer is newer than the row's (a decision made since the page loaded).
+  const state = exceptions.data?.state ?? item.state ?? 'OBSERVED'
+  const suppressExpiry = exceptions.data ? exceptions.data.suppressExpiry : item.suppressExpiry
+  const pending = exceptions.data?.pendingExceptionIds.length ?? 0
 
   return (
     <section
@@ -46,9 +38,9 @@ export function FindingExceptionsPanel({ scanTaskId, item }: FindingExceptionsPa
         <span>
           State: <Badge tone={stateTone[state]}>{stateLabel[state]}</Badge>
         </span>
-        {state !== 'OBSERVED' && item.suppressExpiry ? (
+        {state !== 'OBSERVED' && suppressExpiry ? (
           <span className="text-fg-muted">
-            until <AbsoluteTime value={item.suppressExpiry} />
+            until <AbsoluteTime value={suppressExpiry} />
           </span>
         ) : null}
         {pending ? <Badge tone="info">{pending} pending</Badge> : null}
@@ -59,7 +51,7 @@ export function FindingExceptionsPanel({ scanTaskId, item }: FindingExceptionsPa
         ) : null}
       </div>
       <FindingHistory
-        exceptions={exceptions.data}
+        exceptions={exceptions.data?.items}
         error={exceptions.error}
         onRetry={() => void exceptions.refetch()}
       />
