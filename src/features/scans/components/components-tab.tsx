@@ -1,20 +1,18 @@
-import { componentSource } from '@contract/findings'
 import { componentSortBy, type ScanComponentItem } from '@contract/report-overview'
 import type { ImageReportView } from '@contract/scans'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PagedDataTable, urlSortProps } from '@/components/ui/paged-data-table'
-import { SearchInput } from '@/components/ui/search-input'
 import { Select } from '@/components/ui/select'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useScanComponents } from '../api/list-scan-components'
 import { componentUrlDefaults, componentUrlSchema } from '../lib/report-url-state'
+import { ComponentSearchFilters } from './component-search-filters'
 import { componentColumns, componentRowId } from './components-tab-columns'
 
 export interface ComponentsTabProps {
   report: ImageReportView
 }
 
-const sourceOptions = [{ value: '', label: 'All types' }, ...componentSource.options.map((s) => ({ value: s, label: s }))]
 const vulnerableOptions = [
   { value: '', label: 'All packages' },
   { value: 'true', label: 'With vulnerabilities' },
@@ -33,21 +31,7 @@ export function ComponentsTab({ report }: ComponentsTabProps) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
-        <SearchInput
-          label="Search packages"
-          placeholder="Name, purl or path"
-          value={state.componentQueryKey ?? ''}
-          onValueChange={(componentQueryKey) => setState({ componentQueryKey })}
-          className="w-56"
-        />
-        <Select
-          label="Package type"
-          hideLabel
-          options={sourceOptions}
-          value={state.source ?? ''}
-          onChange={(e) => setState({ source: componentSource.safeParse(e.target.value).data })}
-          fieldClassName="w-40"
-        />
+        <ComponentSearchFilters searchLabel="Search packages" state={state} setState={setState} />
         <Select
           label="Layer"
           hideLabel

@@ -1,12 +1,10 @@
-import { componentSource } from '@contract/findings'
 import { componentSortBy, type ScanComponentItem } from '@contract/report-overview'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PagedDataTable, urlSortProps } from '@/components/ui/paged-data-table'
-import { SearchInput } from '@/components/ui/search-input'
-import { Select } from '@/components/ui/select'
 import { useUrlState } from '@/hooks/use-url-state'
 import { useScanComponents } from '../api/list-scan-components'
 import { componentUrlSchema } from '../lib/report-url-state'
+import { ComponentSearchFilters } from './component-search-filters'
 import { componentColumns, componentRowId } from './components-tab-columns'
 
 export interface SbomComponentsTableProps {
@@ -19,7 +17,6 @@ const inventoryColumns = componentColumns.filter((c) => {
   const id = c.id ?? ('accessorKey' in c ? String(c.accessorKey) : '')
   return INVENTORY_COLUMN_IDS.has(id)
 })
-const sourceOptions = [{ value: '', label: 'All types' }, ...componentSource.options.map((s) => ({ value: s, label: s }))]
 /** An inventory reads best alphabetically (the Components tab puts the worst first). */
 const sbomUrlDefaults = { sortBy: 'name', sortOrder: 'asc' } as const
 
@@ -31,21 +28,7 @@ export function SbomComponentsTable({ scanTaskId }: SbomComponentsTableProps) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
-        <SearchInput
-          label="Search the SBOM"
-          placeholder="Name, purl or path"
-          value={state.componentQueryKey ?? ''}
-          onValueChange={(componentQueryKey) => setState({ componentQueryKey })}
-          className="w-56"
-        />
-        <Select
-          label="Package type"
-          hideLabel
-          options={sourceOptions}
-          value={state.source ?? ''}
-          onChange={(e) => setState({ source: componentSource.safeParse(e.target.value).data })}
-          fieldClassName="w-40"
-        />
+        <ComponentSearchFilters searchLabel="Search the SBOM" state={state} setState={setState} />
       </div>
       <PagedDataTable<ScanComponentItem>
         caption="SBOM components"
