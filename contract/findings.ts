@@ -30,7 +30,7 @@ export const componentSource = z.enum(['OS', 'PYTHON', 'JAVA', 'RUBY', 'NODEJS',
 export type ComponentSource = z.infer<typeof componentSource>
 
 /** The package format: ACR's `VersionFormat`, and the key of the version comparator used. */
-export const packageFormat = z.enum(['dpkg', 'apk', 'rpm', 'npm', 'pypi', 'maven', 'go', 'gem'])
+export const packageFormat = z.enum(['dpkg', 'apk', 'rpm', 'npm', 'pypi', 'maven', 'go', 'gem', 'nuget'])
 export type PackageFormat = z.infer<typeof packageFormat>
 
 export const osInfo = z

@@ -10,7 +10,7 @@ import { scanTaskId } from './scans'
 export const getScanFixPlanQuery = z.object({ scanTaskId })
 
 /** Who installs an upgrade: the package manager, or a rebuild for what no command in the image can change. */
-export const packageManager = z.enum(['apt', 'apk', 'dnf', 'yum', 'npm', 'pip', 'gem', 'maven', 'go'])
+export const packageManager = z.enum(['apt', 'apk', 'dnf', 'yum', 'npm', 'pip', 'gem', 'maven', 'go', 'dotnet'])
 export type PackageManager = z.infer<typeof packageManager>
 
 export const fixPlanFinding = z.object({

@@ -22,9 +22,10 @@ export const SOURCE_OF_FORMAT: Record<PackageFormat, ComponentSource> = {
   maven: 'JAVA',
   go: 'GO',
   gem: 'RUBY',
+  nuget: 'DOTNET',
 }
 
-const PURL_TYPE: Partial<Record<PackageFormat, string>> = { npm: 'npm', pypi: 'pypi', gem: 'gem', go: 'golang' }
+const PURL_TYPE: Partial<Record<PackageFormat, string>> = { npm: 'npm', pypi: 'pypi', gem: 'gem', go: 'golang', nuget: 'nuget' }
 
 /**
  * A package URL where the upstream's data determines one. OS packages need the

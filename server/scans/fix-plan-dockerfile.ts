@@ -27,6 +27,10 @@ export function upgradeSpec(u: Pick<FixPlanUpgrade, 'manager' | 'command' | 'nam
     }
     case 'go':
       return tail(/^go get\s+(\S+)$/) ?? u.command
+    case 'dotnet': {
+      const m = /^dotnet add package\s+(\S+)\s+--version\s+(\S+)$/.exec(u.command)
+      return m ? `${m[1]} ${m[2]}` : `${u.name} ${u.targetVersion}`
+    }
   }
 }
 
@@ -37,14 +41,16 @@ function npmProject(location: string): string {
   return dir.startsWith('/') ? dir || '/' : `/${dir}`
 }
 
-const RUN_ORDER: readonly PackageManager[] = ['apt', 'apk', 'dnf', 'yum', 'pip', 'npm', 'gem', 'maven', 'go']
+const RUN_ORDER: readonly PackageManager[] = ['apt', 'apk', 'dnf', 'yum', 'pip', 'npm', 'gem', 'maven', 'go', 'dotnet']
+/** Managers whose fixes are made in the application's build, not by a command in the image. */
+const REBUILT = { maven: 'Maven', go: 'Go', dotnet: '.NET (NuGet)' } as const
 const unique = (xs: readonly string[]) => [...new Set(xs)]
 const continued = (parts: readonly string[]) => parts.join(' \\\n    && ')
 
 /**
  * The plan as Dockerfile lines to paste after the image's last `FROM`: one `RUN` per
  * package manager (OS packages first, caches cleaned in the same layer), and comments for
- * Maven and Go, whose fixes need the application rebuilt, not a command in the image.
+ * Maven, Go and NuGet, whose fixes need the application rebuilt, not a command in the image.
  *
  * @example
  * dockerfileSnippet([{ manager: 'apk', command: 'apk add --upgrade musl=1.2.4-r3', … }])
@@ -81,7 +87,8 @@ export function dockerfileSnippet(upgrades: readonly FixPlanUpgrade[]): string {
         break
       case 'maven':
       case 'go':
-        lines.push(`# ${manager === 'maven' ? 'Maven' : 'Go'}: rebuild the application with ${specs.join(', ')}`)
+      case 'dotnet':
+        lines.push(`# ${REBUILT[manager]}: rebuild the application with ${specs.join(', ')}`)
         break
     }
   }

@@ -7,7 +7,7 @@ import { baseImageLayers, type HistoryLayer } from './fix-plan-base-image'
 import { dockerfileSnippet } from './fix-plan-dockerfile'
 
 /** The OSV ecosystem whose version ordering each package format uses. */
-const ECOSYSTEM: Record<PackageFormat, string> = { dpkg: 'Debian', apk: 'Alpine', rpm: 'Red Hat', npm: 'npm', pypi: 'PyPI', maven: 'Maven', go: 'Go', gem: 'RubyGems' }
+const ECOSYSTEM: Record<PackageFormat, string> = { dpkg: 'Debian', apk: 'Alpine', rpm: 'Red Hat', npm: 'npm', pypi: 'PyPI', maven: 'Maven', go: 'Go', gem: 'RubyGems', nuget: 'NuGet' }
 
 /** What an unscored finding weighs: the contract's rule for risk sums. */
 const UNSCORED = 5.0
@@ -39,6 +39,8 @@ function managerOf(format: PackageFormat, command: string): PackageManager {
       return 'maven'
     case 'go':
       return 'go'
+    case 'nuget':
+      return 'dotnet'
   }
 }
 

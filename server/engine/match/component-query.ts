@@ -51,6 +51,9 @@ export function packageQuery(c: Component, os: OsInfo | null): PackageQuery | Qu
       return { ecosystem: 'PyPI', name: c.name, version: c.version }
     case 'gem':
       return { ecosystem: 'RubyGems', name: c.name, version: c.version }
+    case 'nuget':
+      // NuGet ids are case-insensitive; the store and the matcher lower-case both sides.
+      return { ecosystem: 'NuGet', name: c.name, version: c.version }
     case 'go':
       // The toolchain's own packages are one module in OSV, `stdlib`.
       return { ecosystem: 'Go', name: isGoStdlib(c) ? 'stdlib' : c.name, version: c.version }

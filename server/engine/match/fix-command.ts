@@ -4,7 +4,8 @@ import { isGoStdlib } from './component-query'
 /**
  * The command that installs the fixed version, in the package manager's own syntax, so the
  * report can be acted on as it is. Maven has no such command (the version lives in a build
- * file), and neither does the Go toolchain: those get an instruction instead.
+ * file), and neither does the Go toolchain: those get an instruction instead. A NuGet
+ * package's command is `dotnet add package`, to be run in the project, not in the image.
  *
  * @param version the version to install, already translated to the binary package's
  *   version where that differs from the source's (see {@link binaryFixVersion}).
@@ -30,6 +31,9 @@ export function fixCommand(c: Component, os: OsInfo | null, version: string): st
       return `go get ${c.name}@v${version.replace(/^v/, '')}`
     case 'gem':
       return `gem install ${c.name} -v ${version}`
+    case 'nuget':
+      // Run in the project that references it; the image holds the published output only.
+      return `dotnet add package ${c.name} --version ${version}`
   }
 }
 
