@@ -54,26 +54,27 @@ describe('import from a directory', () => {
   it('imports every fixture record, counts them per ecosystem and stamps the store', async () => {
     expect(await advisoryDbInfo(handle.db)).toEqual({ recordCount: 0, importedAt: null, newestModified: null })
     const summary = await importOsv(handle.db, [OSV_FIXTURES_DIR], { now })
-    expect(summary).toMatchObject({ read: 45, inserted: 45, updated: 0, unchanged: 0, rejected: 0, rejections: [] })
-    expect(summary.sources).toEqual([{ source: OSV_FIXTURES_DIR, kind: 'directory', read: 45, rejected: 0 }])
+    expect(summary).toMatchObject({ read: 47, inserted: 47, updated: 0, unchanged: 0, rejected: 0, rejections: [] })
+    expect(summary.sources).toEqual([{ source: OSV_FIXTURES_DIR, kind: 'directory', read: 47, rejected: 0 }])
     expect(summary.byEcosystem).toEqual({
       Alpine: { inserted: 1, updated: 0, unchanged: 0 },
       Debian: { inserted: 1, updated: 0, unchanged: 0 },
       Go: { inserted: 9, updated: 0, unchanged: 0 },
       Maven: { inserted: 6, updated: 0, unchanged: 0 },
+      NuGet: { inserted: 2, updated: 0, unchanged: 0 },
       PyPI: { inserted: 11, updated: 0, unchanged: 0 },
       Ubuntu: { inserted: 7, updated: 0, unchanged: 0 },
       npm: { inserted: 10, updated: 0, unchanged: 0 },
     })
     // The newest `modified` keeps the source's own text (nanoseconds, from OSV.dev's export).
-    expect(summary.store).toEqual({ recordCount: 45, importedAt: NOW.getTime(), newestModified: '2026-07-08T04:32:24.548042624Z' })
+    expect(summary.store).toEqual({ recordCount: 47, importedAt: NOW.getTime(), newestModified: '2026-07-08T04:32:24.548042624Z' })
   })
 
   it('is idempotent: a second import changes nothing', async () => {
     await importOsv(handle.db, [OSV_FIXTURES_DIR], { now })
     const again = await importOsv(handle.db, [OSV_FIXTURES_DIR], { now })
-    expect(again).toMatchObject({ read: 45, inserted: 0, updated: 0, unchanged: 45, rejected: 0 })
-    expect(again.store.recordCount).toBe(45)
+    expect(again).toMatchObject({ read: 47, inserted: 0, updated: 0, unchanged: 47, rejected: 0 })
+    expect(again.store.recordCount).toBe(47)
   })
 
   it('replaces a record only with a newer copy, and re-indexes it', async () => {
@@ -229,6 +230,14 @@ describe('lookup', () => {
     expect(ids(await findAdvisories(handle.db, 'Alpine:v3.18', ['musl']))).toEqual(['ALPINE-CVE-2025-26519'])
     expect(ids(await findAdvisories(handle.db, 'Go', ['stdlib']))).toEqual(['GO-2022-0493', 'GO-2022-1144', 'GO-2023-1571', 'GO-2023-1878', 'GO-2023-2102', 'GO-2024-2598'])
     expect(await findAdvisories(handle.db, 'npm', [])).toEqual([])
+  })
+
+  it('finds NuGet records by id in any case: NuGet ids are case-insensitive', async () => {
+    expect(ids(await findAdvisories(handle.db, 'NuGet', ['Newtonsoft.Json']))).toEqual(['GHSA-5crp-9r3c-p9vr'])
+    expect(ids(await findAdvisories(handle.db, 'NuGet', ['newtonsoft.json']))).toEqual(['GHSA-5crp-9r3c-p9vr'])
+    expect(ids(await findAdvisories(handle.db, 'NuGet', ['MICROSOFT.DATA.SQLCLIENT', 'System.Data.SqlClient']))).toEqual(['GHSA-98g6-xh36-x2p7'])
+    // The ecosystem name itself is case-sensitive, as in OSV.
+    expect(await findAdvisories(handle.db, 'nuget', ['Newtonsoft.Json'])).toEqual([])
   })
 
   it('keeps releases apart: 14.04 does not see the Ubuntu Pro 14.04 records', async () => {

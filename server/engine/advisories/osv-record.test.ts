@@ -7,9 +7,9 @@ import { OSV_FIXTURES_DIR, loadOsvFixtures, osvFixture } from './testing/osv-fix
 const minimal = { id: 'TEST-2024-0001', modified: '2024-01-02T03:04:05Z' }
 
 describe('parseOsvRecord: the real fixtures', () => {
-  it('accepts all 45 records, schema_version 1.2.0 to 1.7.5 and none (PyPA)', () => {
+  it('accepts all 47 records, schema_version 1.2.0 to 1.7.5 and none (PyPA)', () => {
     const records = loadOsvFixtures()
-    expect(records).toHaveLength(45)
+    expect(records).toHaveLength(47)
     const versions = new Set(records.map((r) => r.schema_version ?? 'none'))
     expect(versions).toEqual(new Set(['1.2.0', '1.3.0', '1.3.1', '1.4.0', '1.6.3', '1.7.0', '1.7.3', '1.7.5', 'none']))
   })

@@ -303,6 +303,75 @@ describe('demo/shop-app: npm, PyPI and Maven dependencies', () => {
   })
 })
 
+describe('NuGet: ids in any case, NuGet version ordering', () => {
+  const nuget = (name: string, version: string) => component({ format: 'nuget', name, version, purl: `pkg:nuget/${name}@${version}` })
+
+  it('Newtonsoft.Json 12.0.3 is GHSA-5crp-9r3c-p9vr (CVE-2024-21907), fixed by 13.0.1, however the id is cased', async () => {
+    const mixed = nuget('Newtonsoft.Json', '12.0.3')
+    const lower = nuget('newtonsoft.json', '12.0.3')
+    const { findings, notes } = await match([mixed, lower], null)
+    expect(findings.map(row)).toEqual([
+      'nuget:Newtonsoft.Json | CVE-2024-21907 | High | cvss_v3 | 7.5 | 13.0.1 | GHSA-5crp-9r3c-p9vr',
+      'nuget:newtonsoft.json | CVE-2024-21907 | High | cvss_v3 | 7.5 | 13.0.1 | GHSA-5crp-9r3c-p9vr',
+    ])
+    expect(notes).toEqual([])
+    expect(byId(findings, mixed.componentId, 'CVE-2024-21907')).toMatchObject({
+      aliases: ['CVE-2024-21907', 'GHSA-5crp-9r3c-p9vr'],
+      advisoryIds: ['GHSA-5crp-9r3c-p9vr'],
+      summary: 'Improper Handling of Exceptional Conditions in Newtonsoft.Json',
+      cvssV3: { vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', baseScore: 7.5 },
+      fixedBy: '13.0.1',
+      // The command names the package as the project references it.
+      fixCmd: 'dotnet add package Newtonsoft.Json --version 13.0.1',
+      publishedAt: '2022-06-22T15:08:47Z',
+      scanType: 'sca',
+    })
+    expect(byId(findings, lower.componentId, 'CVE-2024-21907').fixCmd).toBe('dotnet add package newtonsoft.json --version 13.0.1')
+  })
+
+  it('orders versions as NuGet does: 13.0.1, 13.0.1.0 and 13.0.01 are the fix; its pre-releases and 12.0.3.1 are not', async () => {
+    const affected = async (version: string) => (await match([nuget('Newtonsoft.Json', version)], null)).findings.map((f) => f.vulnerabilityId)
+    expect(await affected('13.0.1')).toEqual([])
+    expect(await affected('13.0.1.0')).toEqual([])
+    expect(await affected('13.0.01')).toEqual([])
+    expect(await affected('13.0.1+build.7')).toEqual([])
+    expect(await affected('13.0.3')).toEqual([])
+    expect(await affected('13.0.1-beta1')).toEqual(['CVE-2024-21907'])
+    expect(await affected('12.0.3.1')).toEqual(['CVE-2024-21907'])
+    expect(await affected('9.0.1')).toEqual(['CVE-2024-21907'])
+  })
+
+  it('evaluates each affected[] entry of GHSA-98g6-xh36-x2p7 for its own package (Microsoft.Data.SqlClient four ranges, System.Data.SqlClient one)', async () => {
+    const { findings, notes } = await match(
+      [
+        nuget('Microsoft.Data.SqlClient', '5.1.1'),
+        nuget('System.Data.SqlClient', '4.8.5'),
+        nuget('microsoft.data.sqlclient', '2.1.7'),
+        nuget('MICROSOFT.DATA.SQLCLIENT', '3.1.5.0'),
+      ],
+      null,
+    )
+    expect(findings.map(row)).toEqual([
+      'nuget:Microsoft.Data.SqlClient | CVE-2024-0056 | High | cvss_v3 | 8.7 | 5.1.3 | GHSA-98g6-xh36-x2p7',
+      'nuget:System.Data.SqlClient | CVE-2024-0056 | High | cvss_v3 | 8.7 | 4.8.6 | GHSA-98g6-xh36-x2p7',
+    ])
+    expect(notes).toEqual([])
+    expect(byId(findings, 'nuget:System.Data.SqlClient', 'CVE-2024-0056').fixCmd).toBe('dotnet add package System.Data.SqlClient --version 4.8.6')
+  })
+
+  it('does not guess an order for a version NuGet cannot have, and says so', async () => {
+    const { findings, notes } = await match([nuget('Newtonsoft.Json', '12.0.3.0.1')], null)
+    expect(findings).toEqual([])
+    expect(notes).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        code: 'version-unparsable',
+        message: expect.stringContaining('Newtonsoft.Json 12.0.3.0.1 was checked only against the versions listed by GHSA-5crp-9r3c-p9vr: Invalid nuget version "12.0.3.0.1": 5 dot-separated numbers') as string,
+      }),
+    ])
+  })
+})
+
 describe('Go modules and the toolchain', () => {
   const go = (name: string, version: string) => component({ format: 'go', name, version, purl: `pkg:golang/${name}@${version}` })
 

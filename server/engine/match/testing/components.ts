@@ -5,7 +5,7 @@ import type { Component, OsInfo } from '@contract/findings'
  * `<format>:<name>`, unique within a test image.
  */
 export function component(p: Partial<Component> & Pick<Component, 'name' | 'version' | 'format'>): Component {
-  const source = p.format === 'dpkg' || p.format === 'apk' || p.format === 'rpm' ? 'OS' : p.format === 'npm' ? 'NODEJS' : p.format === 'pypi' ? 'PYTHON' : p.format === 'maven' ? 'JAVA' : p.format === 'go' ? 'GO' : 'BINARY'
+  const source = p.format === 'dpkg' || p.format === 'apk' || p.format === 'rpm' ? 'OS' : p.format === 'npm' ? 'NODEJS' : p.format === 'pypi' ? 'PYTHON' : p.format === 'maven' ? 'JAVA' : p.format === 'go' ? 'GO' : p.format === 'nuget' ? 'DOTNET' : 'BINARY'
   return {
     componentId: `${p.format}:${p.group ? `${p.group}:` : ''}${p.name}`,
     source,

@@ -31,11 +31,12 @@ describe('comparatorFor', () => {
     ['PyPI', 'pep440'],
     ['Maven', 'maven'],
     ['RubyGems', 'rubygems'],
+    ['NuGet', 'nuget'],
   ])('%s orders with %s', (ecosystem, scheme) => {
     expect(comparatorFor(ecosystem).scheme).toBe(scheme)
   })
 
-  it.each(['NuGet', 'debian', 'DEBIAN', 'Packagist', 'constructor', 'toString', '', ':11'])(
+  it.each(['Packagist', 'nuget', 'NUGET', 'debian', 'DEBIAN', 'constructor', 'toString', '', ':11'])(
     'throws a typed error for %j',
     (ecosystem) => {
       expect(() => comparatorFor(ecosystem)).toThrow(UnknownEcosystemError)
@@ -45,11 +46,11 @@ describe('comparatorFor', () => {
 
   it('keeps the ecosystem on the error', () => {
     try {
-      comparatorFor('NuGet')
+      comparatorFor('Packagist')
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(UnknownEcosystemError)
-      expect((error as UnknownEcosystemError).ecosystem).toBe('NuGet')
+      expect((error as UnknownEcosystemError).ecosystem).toBe('Packagist')
     }
   })
 
@@ -63,6 +64,10 @@ describe('comparatorFor', () => {
     expect(comparatorFor('Go').compare('1.21.5', '1.22rc1')).toBe(-1)
     expect(comparatorFor('PyPI').compare('1.0.dev0', '1.0a0')).toBe(-1)
     expect(comparatorFor('RubyGems').compare('1.0.0.rc1', '1.0.0')).toBe(-1)
+    expect(comparatorFor('NuGet').compare('12.0.3', '13.0.1')).toBe(-1)
+    // A fourth number orders in NuGet; lenient SemVer drops it as build metadata.
+    expect(comparatorFor('NuGet').compare('1.0.0', '1.0.0.1')).toBe(-1)
+    expect(comparatorFor('npm').compare('1.0.0', '1.0.0.1')).toBe(0)
     // The same pair orders differently by ecosystem: `~` only means "before" in dpkg.
     expect(comparatorFor('Debian').compare('1.0~rc1', '1.0')).toBe(-1)
   })
@@ -72,5 +77,6 @@ describe('comparatorFor', () => {
     expect(() => comparatorFor('Debian').parse('a1.0')).toThrow(InvalidVersionError)
     expect(() => comparatorFor('npm').parse('1.2.3.')).toThrow(InvalidVersionError)
     expect(() => comparatorFor('RubyGems').compare('1.0', '')).toThrow(InvalidVersionError)
+    expect(() => comparatorFor('NuGet').parse('1.2.3.4.5')).toThrow(InvalidVersionError)
   })
 })

@@ -1,6 +1,7 @@
 import { compareParsedApkVersions, parseApkVersion } from './apk'
 import { compareParsedDpkgVersions, parseDpkgVersion } from './dpkg'
 import { compareParsedMavenVersions, parseMavenVersion } from './maven'
+import { compareParsedNuGetVersions, parseNuGetVersion } from './nuget'
 import type { Ordering } from './ordering'
 import { compareParsedPep440Versions, parsePep440Version } from './pep440'
 import { compareParsedRpmVersions, parseRpmVersion } from './rpm'
@@ -66,8 +67,9 @@ const byEcosystem: Readonly<Record<string, VersionComparator>> = {
   PyPI: comparator('pep440', parsePep440Version, compareParsedPep440Versions),
   Maven: comparator('maven', parseMavenVersion, compareParsedMavenVersions),
   RubyGems: comparator('rubygems', parseRubyGemsVersion, compareParsedRubyGemsVersions),
-  // NuGet is left out on purpose: its versions have a fourth number (1.2.3.4) that orders,
-  // where lenient SemVer would ignore it, and the scanner finds no .NET packages yet.
+  // NuGet has an ordering of its own, not lenient SemVer: the fourth number (1.2.3.4) orders
+  // where SemVer would drop it as build metadata, and labels compare case-insensitively.
+  NuGet: comparator('nuget', parseNuGetVersion, compareParsedNuGetVersions),
 }
 
 /**
@@ -78,7 +80,8 @@ const byEcosystem: Readonly<Record<string, VersionComparator>> = {
  * @example
  * comparatorFor('Ubuntu:22.04:LTS').compare('7.68.0-1ubuntu2.18', '7.68.0-1ubuntu2.19') // -1
  * comparatorFor('Maven').compare('5.3.17', '5.3.18') // -1
- * comparatorFor('NuGet') // throws UnknownEcosystemError
+ * comparatorFor('NuGet').compare('13.0.1', '13.0.1.0') // 0
+ * comparatorFor('Packagist') // throws UnknownEcosystemError
  */
 export function comparatorFor(ecosystem: string): VersionComparator {
   const colon = ecosystem.indexOf(':')

@@ -1,5 +1,6 @@
 /** The version orderings the matcher knows; an ecosystem maps to exactly one of them. */
-export type VersionScheme = 'dpkg' | 'apk' | 'rpm' | 'maven' | 'semver' | 'go' | 'pep440' | 'rubygems'
+export type VersionScheme =
+  'dpkg' | 'apk' | 'rpm' | 'maven' | 'semver' | 'go' | 'pep440' | 'rubygems' | 'nuget'
 
 /**
  * Thrown by every `parse…Version` function for input that its ecosystem's own tool would
