@@ -61,11 +61,12 @@ describe('buildDemoImages', () => {
       'demo/alpine-base:3.18 docker-archive',
       'demo/shop-app:1.0.0 oci-layout',
       'demo/shop-app:latest oci-layout',
+      'demo/dotnet-api:1.4.0 oci-layout',
     ])
   })
 
   it('writes OCI layouts whose blobs hash to their names and whose descriptors all resolve', async () => {
-    for (const layout of ['ubuntu-web', 'legacy-api', 'shop-app']) {
+    for (const layout of ['ubuntu-web', 'legacy-api', 'shop-app', 'dotnet-api']) {
       for (const name of await fs.readdir(path.join(dir, layout, 'blobs', 'sha256'))) expect(hex(await blob(layout, `sha256:${name}`))).toBe(name)
       const index = JSON.parse(await fs.readFile(path.join(dir, layout, 'index.json'), 'utf8')) as { manifests: (Desc & { annotations: Record<string, string> })[] }
       const pending: Desc[] = [...index.manifests]
@@ -112,9 +113,11 @@ describe('buildDemoImages', () => {
       layers: layers.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar', size: l.length, digest: `sha256:${hex(l)}` })),
     }
     expect(images.find((i) => i.repository === 'demo/alpine-base')?.digest).toBe(`sha256:${hex(Buffer.from(JSON.stringify(derived)))}`)
-    // shop-app is built on the very same base layer bytes.
+    // shop-app and dotnet-api are built on the very same base layer bytes.
     const shop = await manifestOf('shop-app', '1.0.0')
     expect(zlib.gunzipSync(await blob('shop-app', shop.layers[0]?.digest ?? '')).equals(layers[0] ?? Buffer.alloc(0))).toBe(true)
+    const dotnet = await manifestOf('dotnet-api', '1.4.0')
+    expect(dotnet.layers[0]?.digest).toBe(shop.layers[0]?.digest)
   })
 
   it("deletes minimist with a whiteout and replaces app/config with an opaque directory in shop-app's last layer", async () => {
@@ -124,6 +127,18 @@ describe('buildDemoImages', () => {
     expect(last).toEqual(expect.arrayContaining(['app/node_modules/.wh.minimist', 'app/config/.wh..wh..opq', 'app/config/production.json']))
     const earlier = all.slice(0, -1).flat().map((e) => e.path)
     expect(earlier).toEqual(expect.arrayContaining(['app/node_modules/minimist/package.json', 'app/config/development.json']))
+  })
+
+  it("writes dotnet-api's publish manifests in one layer over the Alpine base, and no assemblies", async () => {
+    const dotnet = await manifestOf('dotnet-api', '1.4.0')
+    expect(dotnet.layers).toHaveLength(2)
+    const files = (await layerEntries('dotnet-api', dotnet.layers[1] as Desc)).filter((e) => e.type === 'File')
+    expect(files.map((e) => e.path)).toEqual(['app/DotnetApi.deps.json', 'app/DotnetApi.runtimeconfig.json'])
+    const deps = JSON.parse(files[0]?.body.toString() ?? '') as { runtimeTarget: { name: string }; targets: Record<string, Record<string, Json>>; libraries: Record<string, Json> }
+    expect(deps.runtimeTarget.name).toBe('.NETCoreApp,Version=v6.0')
+    expect(deps.libraries['Newtonsoft.Json/12.0.3']).toMatchObject({ type: 'package', path: 'newtonsoft.json/12.0.3', hashPath: 'newtonsoft.json.12.0.3.nupkg.sha512' })
+    expect(deps.targets['.NETCoreApp,Version=v6.0']?.['System.Runtime.CompilerServices.Unsafe/6.0.0']).toEqual({})
+    expect(JSON.parse(files[1]?.body.toString() ?? '')).toMatchObject({ runtimeOptions: { tfm: 'net6.0', framework: { name: 'Microsoft.AspNetCore.App' } } })
   })
 
   it('plants the malicious-file material byte for byte', async () => {
@@ -139,14 +154,14 @@ describe('buildDemoImages', () => {
   it('describes every image and its planted packages in DEMO.json', async () => {
     const demo = JSON.parse(await fs.readFile(path.join(dir, 'DEMO.json'), 'utf8')) as { images: DemoImageSummary[]; repositories: { repository: string; vulnerable: unknown[] }[] }
     expect(demo.images).toEqual(images)
-    expect(demo.repositories.map((r) => r.repository)).toEqual(['demo/ubuntu-web', 'demo/legacy-api', 'demo/alpine-base', 'demo/shop-app'])
+    expect(demo.repositories.map((r) => r.repository)).toEqual(['demo/ubuntu-web', 'demo/legacy-api', 'demo/alpine-base', 'demo/shop-app', 'demo/dotnet-api'])
     expect(demo.repositories.every((r) => r.vulnerable.length > 0)).toBe(true)
   })
 
   it('replaces its own layouts on a second run but refuses to delete a directory that is not one', async () => {
     const target = await tmp()
     await buildDemoImages(target)
-    await expect(buildDemoImages(target)).resolves.toHaveLength(6)
+    await expect(buildDemoImages(target)).resolves.toHaveLength(7)
     const other = await tmp()
     await fs.mkdir(path.join(other, 'shop-app'))
     await fs.writeFile(path.join(other, 'shop-app', 'notes.txt'), 'mine')

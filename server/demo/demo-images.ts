@@ -3,6 +3,7 @@ import path from 'node:path'
 import { writeDockerArchive } from './docker-archive-writer'
 import { buildLayer, type BuiltImage, type BuiltIndex, type Platform, writeOciLayout } from './image-writer'
 import { alpineBaseNotes, alpineRootfs, buildAlpineBase } from './images/alpine-base'
+import { buildDotnetApi, dotnetApiNotes } from './images/dotnet-api'
 import { buildLegacyApi, legacyApiNotes } from './images/legacy-api'
 import { buildShopApp, shopAppNotes } from './images/shop-app'
 import { buildUbuntuWeb, ubuntuWebNotes } from './images/ubuntu-web'
@@ -30,6 +31,10 @@ import { buildUbuntuWeb, ubuntuWebNotes } from './images/ubuntu-web'
  *   → GHSA-jfh8-c2jp-5v3q, GHSA-7rjr-3q55-vv33, GHSA-p6xc-xr62-6r2g; jackson-databind 2.13.2
  *   → GHSA-57j2-w4cx-62h2, GHSA-jjjh-jjxp-wpff; spring-beans 5.3.17 (nested in a Spring Boot
  *   jar) → GHSA-36p3-wjmg-h94x.
+ * - demo/dotnet-api (an ASP.NET Core net6.0 app on the same Alpine layer): musl as above; NuGet
+ *   Newtonsoft.Json 12.0.3 (in app/DotnetApi.deps.json) → GHSA-5crp-9r3c-p9vr;
+ *   System.Runtime.CompilerServices.Unsafe 6.0.0 is listed there without runtime assets (the
+ *   shared framework's copy is loaded) and must not be reported.
  * Baseline and malicious-file material per image is listed in DEMO.json (see images/*.ts).
  */
 
@@ -51,7 +56,7 @@ const platformsOf = (image: BuiltImage | BuiltIndex) => (image.kind === 'index' 
 
 /**
  * Writes the demo images into `outDir`: one OCI layout directory per repository
- * (`ubuntu-web/`, `legacy-api/`, `shop-app/`), the `alpine-base.tar` docker archive and
+ * (`ubuntu-web/`, `legacy-api/`, `shop-app/`, `dotnet-api/`), the `alpine-base.tar` docker archive and
  * `DEMO.json`. Only layout directories it wrote before are replaced; anything else there
  * is left alone.
  *
@@ -63,10 +68,12 @@ export async function buildDemoImages(outDir: string): Promise<DemoImageSummary[
   await fs.mkdir(outDir, { recursive: true })
   const web = buildUbuntuWeb()
   const legacy = buildLegacyApi()
-  // One rootfs tar for both: raw in the docker archive, gzip'ed under shop-app.
+  // One rootfs tar for all three: raw in the docker archive, gzip'ed under shop-app and dotnet-api.
   const rootfs = alpineRootfs()
   const alpine = buildAlpineBase(buildLayer(rootfs, 'none'))
-  const shop = buildShopApp(buildLayer(rootfs))
+  const alpineGzip = buildLayer(rootfs)
+  const shop = buildShopApp(alpineGzip)
+  const dotnet = buildDotnetApi(alpineGzip)
 
   const layouts: { dir: string; repository: string; tags: string[]; image: BuiltImage | BuiltIndex }[] = [
     { dir: 'ubuntu-web', repository: 'demo/ubuntu-web', tags: ['22.04', '1.0'], image: web.index },
@@ -74,13 +81,14 @@ export async function buildDemoImages(outDir: string): Promise<DemoImageSummary[
   ]
   const archive = { file: 'alpine-base.tar', repository: 'demo/alpine-base', tags: ['3.18'], image: alpine }
   const shopLayout = { dir: 'shop-app', repository: 'demo/shop-app', tags: ['1.0.0', 'latest'], image: shop }
+  const dotnetLayout = { dir: 'dotnet-api', repository: 'demo/dotnet-api', tags: ['1.4.0'], image: dotnet }
 
   // Check every target before touching any, so a refusal leaves the directory as it was.
-  const targets = [...layouts, shopLayout].map((l) => path.join(outDir, l.dir))
+  const targets = [...layouts, shopLayout, dotnetLayout].map((l) => path.join(outDir, l.dir))
   for (const target of targets) await assertReplaceable(target)
   await Promise.all(targets.map((target) => fs.rm(target, { recursive: true, force: true })))
   const writes = await Promise.allSettled([
-    ...[...layouts, shopLayout].map((l) =>
+    ...[...layouts, shopLayout, dotnetLayout].map((l) =>
       writeOciLayout(
         path.join(outDir, l.dir),
         l.tags.map((tag) => ({ image: l.image, refName: tag, imageName: `${l.repository}:${tag}` })),
@@ -97,8 +105,9 @@ export async function buildDemoImages(outDir: string): Promise<DemoImageSummary[
     ...layouts.flatMap((l) => summary(l, 'oci-layout', l.dir)),
     ...summary(archive, 'docker-archive', archive.file),
     ...summary(shopLayout, 'oci-layout', shopLayout.dir),
+    ...summary(dotnetLayout, 'oci-layout', dotnetLayout.dir),
   ]
-  const demo = { images, repositories: [ubuntuWebNotes, legacyApiNotes, alpineBaseNotes, shopAppNotes] }
+  const demo = { images, repositories: [ubuntuWebNotes, legacyApiNotes, alpineBaseNotes, shopAppNotes, dotnetApiNotes] }
   await fs.writeFile(path.join(outDir, 'DEMO.json'), JSON.stringify(demo, null, 2) + '\n')
   return images
 }

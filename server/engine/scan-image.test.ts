@@ -162,6 +162,18 @@ describe('scanImage on the demo images', () => {
     for (const c of report.components) expect(report.layers[c.layerIndex]?.digest).toBe(c.layerDigest)
   })
 
+  it('demo/dotnet-api:1.4.0: a NuGet package from the deps.json, with the dotnet fix command', async () => {
+    const report = await scan('demo/dotnet-api', '1.4.0')
+    expect(lines(report)).toEqual(['Newtonsoft.Json@12.0.3 CVE-2024-21907 High 13.0.1', 'musl-utils@1.2.4-r2 CVE-2025-26519 High 1.2.4-r3', 'musl@1.2.4-r2 CVE-2025-26519 High 1.2.4-r3'])
+    const newtonsoft = report.components.find((c) => c.name === 'Newtonsoft.Json')
+    expect(newtonsoft).toMatchObject({ version: '12.0.3', format: 'nuget', source: 'DOTNET', purl: 'pkg:nuget/Newtonsoft.Json@12.0.3', location: 'app/DotnetApi.deps.json', layerIndex: 1 })
+    const finding = report.findings.find((f) => f.componentId === newtonsoft?.componentId)
+    expect(finding).toMatchObject({ scanType: 'sca', fixedBy: '13.0.1', fixCmd: 'dotnet add package Newtonsoft.Json --version 13.0.1' })
+    expect(finding?.advisoryIds).toContain('GHSA-5crp-9r3c-p9vr')
+    // Listed in the deps.json without runtime assets (net6.0 ships its own copy): not a component.
+    expect(report.components.some((c) => c.name === 'System.Runtime.CompilerServices.Unsafe')).toBe(false)
+  })
+
   it('a rescan with a warm cache reads no layer and finds the same', async () => {
     const first = await scan('demo/shop-app', 'latest')
     expect(first.layers.every((l) => l.cached)).toBe(true)

@@ -46,7 +46,7 @@ describe('registry source: authentication', () => {
   it('runs the Bearer token flow and caches a token per scope', async () => {
     const { server, source } = await setup({ auth: { mode: 'bearer', ...user } }, user)
     await source.ping()
-    expect(await source.listRepositories()).toEqual(['demo/alpine-base', 'demo/legacy-api', 'demo/shop-app', 'demo/ubuntu-web'])
+    expect(await source.listRepositories()).toEqual(['demo/alpine-base', 'demo/dotnet-api', 'demo/legacy-api', 'demo/shop-app', 'demo/ubuntu-web'])
     const image = await source.resolve('demo/shop-app', '1.0.0')
     expect(image.digest).toBe(demo.images.find((i) => i.repository === 'demo/shop-app')?.digest)
     const layer = image.layers.at(-1)
@@ -192,9 +192,9 @@ describe('registry source: content', () => {
 
   it('pages the catalog and tag lists through Link headers', async () => {
     const { server, source } = await setup({ pageSize: 1 })
-    expect(await source.listRepositories()).toEqual(['demo/alpine-base', 'demo/legacy-api', 'demo/shop-app', 'demo/ubuntu-web'])
+    expect(await source.listRepositories()).toEqual(['demo/alpine-base', 'demo/dotnet-api', 'demo/legacy-api', 'demo/shop-app', 'demo/ubuntu-web'])
     expect(await source.listTags('demo/shop-app')).toEqual(['1.0.0', 'latest'])
-    expect(server.requests.filter((r) => r.path.startsWith('/v2/_catalog'))).toHaveLength(4)
+    expect(server.requests.filter((r) => r.path.startsWith('/v2/_catalog'))).toHaveLength(5)
     expect(server.requests.some((r) => r.path.includes('last=demo%2Falpine-base'))).toBe(true)
     expect((await rejection(source.listTags('demo/nothing-here'))).code).toBe('NOT_FOUND')
   })

@@ -6,6 +6,7 @@ import { buildDemoImages } from '../../../demo/demo-images'
 import { alpineBaseNotes } from '../../../demo/images/alpine-base'
 import { alpineBasePackages } from '../../../demo/images/alpine-packages'
 import type { DemoNotes } from '../../../demo/images/demo-notes'
+import { dotnetApiNotes } from '../../../demo/images/dotnet-api'
 import { legacyApiNotes } from '../../../demo/images/legacy-api'
 import { shopAppNotes } from '../../../demo/images/shop-app'
 import { FOCAL, focalBasePackages, focalCurlPackages } from '../../../demo/images/ubuntu-focal'
@@ -29,6 +30,7 @@ beforeAll(async () => {
   layers.legacyApi = await analyze(await ociLayers(path.join(root, 'legacy-api'), '2.3.1'))
   layers.alpineBase = await analyze(await dockerArchiveLayers(path.join(root, 'alpine-base.tar')))
   layers.shopApp = await analyze(await ociLayers(path.join(root, 'shop-app'), '1.0.0'))
+  layers.dotnetApi = await analyze(await ociLayers(path.join(root, 'dotnet-api'), '1.4.0'))
 }, 60_000)
 afterAll(() => fs.rm(root, { recursive: true, force: true }))
 
@@ -166,5 +168,19 @@ describe('analyzers over demo/shop-app', () => {
     expectPlanted(shopAppNotes, of('shopApp').flatMap((l) => l.packages))
     expect(of('shopApp').slice(6).flatMap((l) => l.packages)).toEqual([])
     expect(allNotes('shopApp')).toEqual([])
+  })
+})
+
+describe('analyzers over demo/dotnet-api', () => {
+  it('reads the NuGet packages the app loads from its deps.json, not the in-box one, and notes nothing', () => {
+    const [rootfs, publish] = of('dotnetApi')
+    expect(ids(rootfs?.packages ?? [])).toEqual(declared(alpineBasePackages()))
+    // System.Runtime.CompilerServices.Unsafe 6.0.0 is listed without runtime assets: net6.0 ships its own.
+    expect(publish?.packages.map((p) => `${p.purl} ${p.location}`).sort()).toEqual(
+      ['pkg:nuget/Newtonsoft.Json@12.0.3', 'pkg:nuget/Serilog.Sinks.Console@4.0.1', 'pkg:nuget/Serilog@2.10.0'].map((p) => `${p} app/DotnetApi.deps.json`),
+    )
+    expect(publish?.packages.find((p) => p.name === 'Newtonsoft.Json')).toMatchObject({ version: '12.0.3', format: 'nuget', source: 'DOTNET' })
+    expectPlanted(dotnetApiNotes, of('dotnetApi').flatMap((l) => l.packages))
+    expect(allNotes('dotnetApi')).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 import type { Analyzer } from '../analyzer'
 import { apkAnalyzer } from './apk'
+import { dotnetAnalyzer } from './dotnet'
 import { dpkgAnalyzer } from './dpkg'
 import { goBinaryAnalyzer } from './go-binary'
 import { mavenAnalyzer } from './maven'
@@ -16,5 +17,5 @@ import { rpmAnalyzer } from './rpm'
  * const analyzers = defaultAnalyzers().filter((a) => a.wants(path, size, mode))
  */
 export function defaultAnalyzers(): Analyzer[] {
-  return [osReleaseAnalyzer, dpkgAnalyzer, apkAnalyzer, rpmAnalyzer, npmAnalyzer, pypiAnalyzer, mavenAnalyzer, goBinaryAnalyzer]
+  return [osReleaseAnalyzer, dpkgAnalyzer, apkAnalyzer, rpmAnalyzer, npmAnalyzer, pypiAnalyzer, mavenAnalyzer, goBinaryAnalyzer, dotnetAnalyzer]
 }

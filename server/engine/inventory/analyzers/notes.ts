@@ -7,7 +7,7 @@ import type { ScanNote } from '@contract/findings'
 export type AnalyzerNoteCode =
   /** A package database (dpkg status, apk installed, rpmdb) that could not be read. */
   | 'unparsable-package-db'
-  /** A language package's metadata (package.json, METADATA, pom.properties) that could not be read. */
+  /** A language package's metadata (package.json, METADATA, pom.properties, deps.json) that could not be read. */
   | 'unparsable-package-metadata'
   /** A zip/jar that is not a readable archive, or an entry that could not be inflated. */
   | 'unparsable-archive'
