@@ -1,4 +1,5 @@
 import type { FixPlanUpgrade, PackageManager } from '@contract/fix-plan'
+import { isDotnetRuntime } from '../engine/match/component-query'
 
 /**
  * What one upgrade asks of its package manager (`musl=1.2.4-r3`, `'Django==3.2.25'`), read
@@ -28,8 +29,9 @@ export function upgradeSpec(u: Pick<FixPlanUpgrade, 'manager' | 'command' | 'nam
     case 'go':
       return tail(/^go get\s+(\S+)$/) ?? u.command
     case 'dotnet': {
-      const m = /^dotnet add package\s+(\S+)\s+--version\s+(\S+)$/.exec(u.command)
-      return m ? `${m[1]} ${m[2]}` : `${u.name} ${u.targetVersion}`
+      const m = /^(?:dotnet add package\s+(\S+)\s+--version|move to \.NET runtime\s+(\S+))\s+(\S+)(?: or later)?$/.exec(u.command)
+      if (m) return `${m[1] ?? m[2]} ${m[3]}`
+      return `${u.name} ${u.targetVersion}`
     }
   }
 }
@@ -87,9 +89,17 @@ export function dockerfileSnippet(upgrades: readonly FixPlanUpgrade[]): string {
         break
       case 'maven':
       case 'go':
-      case 'dotnet':
         lines.push(`# ${REBUILT[manager]}: rebuild the application with ${specs.join(', ')}`)
         break
+      case 'dotnet': {
+        // The runtime is not a package of the application: it comes with the base image
+        // (framework-dependent apps) or with the SDK that publishes a self-contained one.
+        const runtime = unique(mine.filter((u) => isDotnetRuntime(u)).map(upgradeSpec))
+        const packages = unique(mine.filter((u) => !isDotnetRuntime(u)).map(upgradeSpec))
+        if (packages.length > 0) lines.push(`# ${REBUILT[manager]}: rebuild the application with ${packages.join(', ')}`)
+        if (runtime.length > 0) lines.push(`# .NET runtime: use a base image with ${runtime.join(', ')} or later (or publish self-contained with an SDK that bundles it)`)
+        break
+      }
     }
   }
   return lines.join('\n')

@@ -69,6 +69,17 @@ export function isGoStdlib(c: Pick<Component, 'name' | 'purl'>): boolean {
   return c.name === 'stdlib' || c.purl.startsWith('pkg:golang/stdlib@')
 }
 
+/**
+ * A .NET shared framework (`Microsoft.NETCore.App`, as StackRox names the runtime installed
+ * in an image) or the runtime pack a self-contained app bundles
+ * (`Microsoft.AspNetCore.App.Runtime.linux-x64`). Advisories name them like packages, but
+ * the fix is a newer runtime: a patched base image, or a publish with a newer SDK, not
+ * `dotnet add package`.
+ */
+export function isDotnetRuntime(c: Pick<Component, 'name'>): boolean {
+  return /^microsoft\.(netcore|aspnetcore|windowsdesktop)\.app(\.runtime\.[a-z0-9-]+)?$/i.test(c.name)
+}
+
 function mavenGroupFromPurl(purl: string): string | undefined {
   const m = /^pkg:maven\/([^/@?#]+)\//.exec(purl)
   return m?.[1] ? decodeURIComponent(m[1]) : undefined

@@ -18,6 +18,13 @@ describe('fixCommand', () => {
     [component({ format: 'go', name: 'golang.org/x/net', version: 'v0.16.0' }), null, '0.17.0', 'go get golang.org/x/net@v0.17.0'],
     [component({ format: 'go', name: 'stdlib', version: '1.21.2' }), null, '1.21.3', 'rebuild with Go 1.21.3 or later'],
     [component({ format: 'gem', name: 'rack', version: '2.2.3' }), null, '2.2.6.4', 'gem install rack -v 2.2.6.4'],
+    [component({ format: 'nuget', source: 'DOTNET', name: 'Newtonsoft.Json', version: '12.0.3' }), null, '13.0.1', 'dotnet add package Newtonsoft.Json --version 13.0.1'],
+    [component({ format: 'nuget', name: 'Newtonsoft.Json', version: '12.0.3' }), null, '13.0.1', 'dotnet add package Newtonsoft.Json --version 13.0.1'],
+    // The runtime is not added to a project: a shared framework (as StackRox names it) and a self-contained app's runtime pack.
+    [component({ format: 'nuget', name: 'microsoft.netcore.app', version: '3.1.2' }), null, '3.1.4', 'move to .NET runtime microsoft.netcore.app 3.1.4 or later'],
+    [component({ format: 'nuget', name: 'Microsoft.AspNetCore.App.Runtime.linux-x64', version: '6.0.0' }), null, '6.0.25', 'move to .NET runtime Microsoft.AspNetCore.App.Runtime.linux-x64 6.0.25 or later'],
+    // A package whose name only starts like a framework's is a package.
+    [component({ format: 'nuget', name: 'Microsoft.AspNetCore.App.Ref.Extra', version: '1.0.0' }), null, '1.0.1', 'dotnet add package Microsoft.AspNetCore.App.Ref.Extra --version 1.0.1'],
   ])('%# %s', (c, os, version, expected) => {
     expect(fixCommand(c, os, version)).toBe(expected)
   })

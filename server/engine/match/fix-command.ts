@@ -1,11 +1,12 @@
 import type { Component, OsInfo } from '@contract/findings'
-import { isGoStdlib } from './component-query'
+import { isDotnetRuntime, isGoStdlib } from './component-query'
 
 /**
  * The command that installs the fixed version, in the package manager's own syntax, so the
  * report can be acted on as it is. Maven has no such command (the version lives in a build
  * file), and neither does the Go toolchain: those get an instruction instead. A NuGet
- * package's command is `dotnet add package`, to be run in the project, not in the image.
+ * package's command is `dotnet add package`, to be run in the project, not in the image; a
+ * .NET runtime's is an instruction too (a patched base image or a newer SDK's publish).
  *
  * @param version the version to install, already translated to the binary package's
  *   version where that differs from the source's (see {@link binaryFixVersion}).
@@ -32,6 +33,7 @@ export function fixCommand(c: Component, os: OsInfo | null, version: string): st
     case 'gem':
       return `gem install ${c.name} -v ${version}`
     case 'nuget':
+      if (isDotnetRuntime(c)) return `move to .NET runtime ${c.name} ${version} or later`
       // Run in the project that references it; the image holds the published output only.
       return `dotnet add package ${c.name} --version ${version}`
   }

@@ -20,7 +20,7 @@ let acrInstanceId: string
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 4 })
+  await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 5 })
   wire = await startWireServer(t, { acr: { accessKeys: new Map([[KEY_ID, KEY_SECRET]]) } })
   bindProviders(t.db, createProviderRegistry({ acr: { envAccessKey: null, timing: { requestTimeoutMs: 5_000, retryBudgetMs: 2_000, retryBaseMs: 50 }, scanPollMs: 200, scanTimeoutMs: 60_000 } }))
 }, 120_000)

@@ -76,8 +76,27 @@ describe('ACR provider against a fake OpenAPI', () => {
       expect.arrayContaining([
         expect.objectContaining({ cveName: 'CVE-2009-5155', feature: 'eglibc', version: '2.19-6.9', versionFixed: '2.19-18+deb8u5', versionFormat: 'dpkg', severity: 'Medium', scanType: 'cve' }),
         expect.objectContaining({ cveName: 'CVE-2021-23337', feature: 'lodash', severity: 'High', scanType: 'sca' }),
+        // ACR writes Trivy's dotnet-core for a .deps.json package; it is a NuGet finding here, not a note.
+        expect.objectContaining({
+          cveName: 'GHSA-5crp-9r3c-p9vr',
+          feature: 'Newtonsoft.Json',
+          version: '12.0.3',
+          versionFixed: '13.0.1',
+          versionFormat: 'nuget',
+          severity: 'High',
+          scanType: 'sca',
+          fixCmd: 'dotnet add package Newtonsoft.Json --version 13.0.1',
+          cveLocation: '/app/WebApp.deps.json',
+        }),
       ]),
     )
+    expect(vulns.body.totalCount).toBe(3)
+    const report = await t.call('getImageReport', { scanTaskId: created.body.scanTaskId, components: false })
+    expect(report.body.scanNotes.map((n) => n.code)).toContain('upstream-scan')
+    expect(report.body.scanNotes.map((n) => n.code)).not.toContain('unknown-package-format')
+    const plan = await t.call('getScanFixPlan', { scanTaskId: created.body.scanTaskId })
+    expect(plan.body.upgrades).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Newtonsoft.Json', manager: 'dotnet', targetVersion: '13.0.1' })]))
+    expect(plan.body.dockerfile).toContain('# .NET (NuGet): rebuild the application with Newtonsoft.Json 13.0.1')
     const baseline = await t.call('listScanBaselineByTask', { scanTaskId: created.body.scanTaskId })
     expect(baseline.body.items).toEqual([expect.objectContaining({ baselineNameKey: 'ak_leak', baselineNameLevel: 'high' })])
     const malicious = await t.call('listScanMaliciousFileByTask', { scanTaskId: created.body.scanTaskId })

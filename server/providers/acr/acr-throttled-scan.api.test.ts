@@ -13,8 +13,11 @@ import { startFakeAcr, type FakeAcr } from './testing/fake-acr'
  */
 const KEY_ID = 'LTAI5tThrottleTest01'
 const KEY_SECRET = 'fake-acr-throttle-secret-0123456789'
-// Roomy enough for six short waits on a loaded machine; the give-up test waits it out once.
-const BUDGET_MS = 10_000
+// Six pauses of at most 120 ms (and a claim each) take about a second: the budget leaves room
+// for a loaded machine, and the give-up test waits it out once. The 1 s Retry-After is far
+// above any backoff pause, so a wait that long can only come from honouring it.
+const BUDGET_MS = 3_000
+const RETRY_AFTER_S = 1
 
 let t: TestApp
 let acr: FakeAcr
@@ -23,7 +26,7 @@ let repoId: string
 
 beforeAll(async () => {
   // More throttled attempts than maxAttempts (5) still fit the budget: throttling does not use attempts up.
-  t = await startTestApp({ scans: { throttleBaseMs: 100, throttleMaxMs: 300, throttleBudgetMs: BUDGET_MS } })
+  t = await startTestApp({ scans: { throttleBaseMs: 50, throttleMaxMs: 100, throttleBudgetMs: BUDGET_MS } })
   acr = await startFakeAcr({ [KEY_ID]: KEY_SECRET })
   bindProviders(t.db, createProviderRegistry({ acr: { envAccessKey: null, timing: { requestTimeoutMs: 10_000, retryBudgetMs: 0, retryBaseMs: 50 }, scanPollMs: 50, scanTimeoutMs: 15_000 } }))
   const created = await t.call('createInstance', { kind: 'ACR', regionId: ACR_REGION, acrInstanceId: ACR_INSTANCE_ID, accessKeyId: KEY_ID, accessKeySecret: KEY_SECRET, endpoint: acr.endpoint, instanceName: 'acr throttled' })
@@ -79,14 +82,14 @@ describe('scans throttled upstream', () => {
     const failed = await waitForStatus(t, id, ['FAILED', 'COMPLETE'], { timeoutMs: 30_000 })
     acr.faults.throttle = 0
     expect(failed).toMatchObject({ status: 'FAILED', failureCode: 'UPSTREAM_THROTTLED' })
-    expect(failed.failureReason).toMatch(/^Gave up: the upstream kept throttling this scan for \d+ s over \d+ attempts \(limit 10 s\)/)
+    expect(failed.failureReason).toMatch(/^Gave up: the upstream kept throttling this scan for \d+ s over \d+ attempts \(limit 3 s\)/)
     // Bounded: no later than the budget plus one pause and a claim.
     expect(Date.now() - started).toBeLessThan(BUDGET_MS + 5_000)
   }, 45_000)
 
   it('waits at least as long as the upstream’s Retry-After', async () => {
     acr.faults.throttle = 1
-    acr.faults.retryAfter = '2'
+    acr.faults.retryAfter = String(RETRY_AFTER_S)
     const id = await scan()
     const waiting = await waitForStatus(t, id, ['RETRYING', 'COMPLETE', 'FAILED'], { timeoutMs: 10_000 })
     expect(waiting.status).toBe('RETRYING')
@@ -95,6 +98,6 @@ describe('scans throttled upstream', () => {
     expect(done.status).toBe('COMPLETE')
     const [first, second] = await attemptsOf(id)
     expect(first?.error_code).toBe('UPSTREAM_THROTTLED')
-    expect(new Date(second?.started_at ?? 0).getTime() - new Date(first?.ended_at ?? 0).getTime()).toBeGreaterThanOrEqual(1_900)
+    expect(new Date(second?.started_at ?? 0).getTime() - new Date(first?.ended_at ?? 0).getTime()).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1_000 - 100)
   }, 45_000)
 })

@@ -44,6 +44,32 @@ describe('acrToReport', () => {
     expect(report.maliciousFiles).toEqual([expect.objectContaining({ filePath: '/var/www/html/shell.php', level: 'remind', md5: '44d88612fea8a8f36de82e1278abb02f', maliciousName: 'Suspected to contain Webshell code' })])
   })
 
+  it('maps a .NET finding onto a nuget package with its purl, layer, fix and severity', () => {
+    const report = imageReport.parse(acrToReport(base))
+    const newtonsoft = report.components.find((c) => c.name === 'Newtonsoft.Json')
+    expect(newtonsoft).toMatchObject({ format: 'nuget', source: 'DOTNET', version: '12.0.3', purl: 'pkg:nuget/Newtonsoft.Json@12.0.3', layerDigest: ACR_LAYER, location: '/app/WebApp.deps.json' })
+    const row = vulnerabilityRows(report).find((r) => r.cve_name === 'GHSA-5crp-9r3c-p9vr')
+    expect(row?.item).toMatchObject({
+      severity: 'High',
+      feature: 'Newtonsoft.Json',
+      version: '12.0.3',
+      versionFixed: '13.0.1',
+      versionFormat: 'nuget',
+      addedBy: ACR_LAYER,
+      fixCmd: 'dotnet add package Newtonsoft.Json --version 13.0.1',
+      scanType: 'sca',
+      componentId: newtonsoft?.componentId,
+    })
+    expect(report.notes.map((n) => n.code)).not.toContain('unknown-package-format')
+  })
+
+  it.each(['nuget', 'dotnet-core', 'packages-props', 'NuGet'])('reads Trivy\'s .NET package type %s as nuget, and an item without ScanType as sca', (word) => {
+    const { ScanType: _, ...item } = { ...ACR_VULNERABILITIES.find((v) => v.Feature === 'Newtonsoft.Json'), VersionFormat: word }
+    const report = acrToReport({ ...base, vulnerabilities: [acrVulnerability.parse(item)], baselines: null, maliciousFiles: null })
+    expect(report.components.map((c) => c.format)).toEqual(['nuget'])
+    expect(report.findings).toEqual([expect.objectContaining({ vulnerabilityId: 'GHSA-5crp-9r3c-p9vr', scanType: 'sca', fixedBy: '13.0.1' })])
+  })
+
   it('says what it cannot show instead of guessing: an unknown package format is a note', () => {
     const report = acrToReport({ ...base, vulnerabilities: [acrVulnerability.parse({ ...ACR_VULNERABILITIES[0], VersionFormat: 'conda' })], baselines: null, maliciousFiles: null })
     expect(report.findings).toEqual([])

@@ -42,6 +42,10 @@ const FORMATS: Record<string, PackageFormat> = {
   gem: 'gem',
   gemspec: 'gem',
   bundler: 'gem',
+  // packages.lock.json and packages.config; *.deps.json (what a published app ships); Directory.Packages.props.
+  nuget: 'nuget',
+  'dotnet-core': 'nuget',
+  'packages-props': 'nuget',
 }
 
 export interface AcrScanData {

@@ -54,10 +54,15 @@ describe('StackRox provider against a fake Central', () => {
     expect(central.scanRequests).toEqual([{ imageName: `${STACKROX_IMAGE_NAME}@${STACKROX_DIGEST}`, force: true, includeSnoozed: true, cluster: 'prod-cluster' }])
     const vulns = await t.call('listRepoTagScanResult', { scanTaskId: created.body.scanTaskId })
     // The DEFERRED CVE-2016-10228 is not a finding.
-    expect(vulns.body.items.map((v) => ('cveName' in v ? v.cveName : '')).sort()).toEqual(['CVE-2009-5155', 'CVE-2021-44832'])
+    expect(vulns.body.items.map((v) => ('cveName' in v ? v.cveName : '')).sort()).toEqual(['CVE-2009-5155', 'CVE-2020-1108', 'CVE-2021-44832'])
     const byCve = new Map(vulns.body.items.map((v) => ['cveName' in v ? v.cveName : '', v]))
     expect(byCve.get('CVE-2009-5155')).toMatchObject({ severity: 'High', versionFormat: 'dpkg', cvssScore: 7.5, cvssV3: { attackVector: 'NETWORK', availability: 'HIGH' } })
     expect(byCve.get('CVE-2021-44832')).toMatchObject({ severity: 'Medium', versionFormat: 'maven', versionFixed: '2.17.1', cvssV2: { accessComplexity: 'MEDIUM' } })
+    // The .NET runtime (DOTNETCORERUNTIME) is a NuGet package here, shown, not left in a note.
+    expect(byCve.get('CVE-2020-1108')).toMatchObject({ severity: 'High', feature: 'microsoft.netcore.app', version: '3.1.2', versionFormat: 'nuget', versionFixed: '3.1.4', scanType: 'sca' })
+    const report = await t.call('getImageReport', { scanTaskId: created.body.scanTaskId })
+    expect(report.body.scanNotes.map((n) => n.code)).toEqual(expect.arrayContaining(['upstream-scan', 'upstream-vulnerability-state']))
+    expect(report.body.scanNotes.map((n) => n.code)).not.toContain('unknown-package-format')
   })
 
   it('answers OPERATION_NOT_SUPPORTED for what Central lacks: baseline and malicious files, SAS scans', async () => {

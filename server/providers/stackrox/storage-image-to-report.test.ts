@@ -23,6 +23,24 @@ describe('storageImageToReport', () => {
     expect(report.componentRisks.find((r) => r.componentId === eglibc?.componentId)).toMatchObject({ topCvss: 7.5, fixedByAll: '2.19-18+deb8u5' })
   })
 
+  it('maps a DOTNETCORERUNTIME component onto a nuget package, with its vulnerability as a finding', () => {
+    const runtime = report.components.find((c) => c.name === 'microsoft.netcore.app')
+    expect(runtime).toMatchObject({ format: 'nuget', source: 'DOTNET', version: '3.1.2', purl: 'pkg:nuget/microsoft.netcore.app@3.1.2', layerIndex: 0, location: 'usr/share/dotnet/shared/Microsoft.NETCore.App/3.1.2/' })
+    expect(report.findings.filter((f) => f.componentId === runtime?.componentId)).toEqual([
+      expect.objectContaining({ vulnerabilityId: 'CVE-2020-1108', severity: 'High', fixedBy: '3.1.4', scanType: 'sca', publishedAt: '2020-05-21T23:15:00Z', cvssV3: expect.objectContaining({ baseScore: 7.5 }) as unknown }),
+    ])
+    expect(report.componentRisks.find((r) => r.componentId === runtime?.componentId)).toMatchObject({ fixedByAll: '3.1.4' })
+    expect(report.notes.map((n) => n.code)).not.toContain('unknown-package-format')
+  })
+
+  it('says which components it cannot model: an unknown source is a note, not a finding', () => {
+    const [eglibc] = STORAGE_IMAGE.scan.components
+    const image = storageImage.parse({ id: STACKROX_DIGEST, scan: { operatingSystem: 'debian:8', components: [{ ...eglibc, source: 'INFRASTRUCTURE' }] } })
+    const sparse = storageImageToReport(image, ctx)
+    expect(sparse.findings).toEqual([])
+    expect(sparse.notes.find((n) => n.code === 'unknown-package-format')?.message).toContain('INFRASTRUCTURE components')
+  })
+
   it('keeps deferred vulnerabilities, notes and signature results as notes, not findings', () => {
     expect(report.findings.map((f) => f.vulnerabilityId)).not.toContain('CVE-2016-10228')
     const codes = report.notes.map((n) => n.code)

@@ -18,7 +18,12 @@ const SEVERITY: Record<string, Severity> = {
   LOW_VULNERABILITY_SEVERITY: 'Low',
 }
 
-const LANGUAGE_FORMATS: Record<string, PackageFormat> = { PYTHON: 'pypi', JAVA: 'maven', RUBY: 'gem', NODEJS: 'npm', GO: 'go' }
+/**
+ * DOTNETCORERUNTIME is StackRox's one .NET source: its scanner names the shared frameworks
+ * it finds (`microsoft.netcore.app`, `microsoft.aspnetcore.app`), which are NuGet packages
+ * too, and our own StackRox endpoint sends every NuGet package under it.
+ */
+const LANGUAGE_FORMATS: Record<string, PackageFormat> = { PYTHON: 'pypi', JAVA: 'maven', RUBY: 'gem', NODEJS: 'npm', GO: 'go', DOTNETCORERUNTIME: 'nuget' }
 
 /** os-release IDs as Central writes them in `operatingSystem` (`debian:11`, `alpine:v3.18`, `rhel:8`). */
 const OS_FORMATS: Record<string, PackageFormat> = {

@@ -48,7 +48,7 @@ async function local<T>(name: Parameters<TestApp['call']>[0], input: Record<stri
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  await waitForInstanceScans(t, instanceId, { atLeast: 4 })
+  await waitForInstanceScans(t, instanceId, { atLeast: 5 })
   for (const name of ['demo/ubuntu-web', 'demo/shop-app']) repos[name] = await repoIdOf(t, instanceId, name)
   wire = await startWireServer(t, { acr: { accessKeys: new Map([[ACCESS_KEY_ID, ACCESS_KEY_SECRET]]) } })
   // An endpoint with a path: pop-core requests `<endpoint>/?…` and signs path `/` regardless.

@@ -48,7 +48,7 @@ const keyOf = (v: VulnerabilityItem) => `${v.cveName} ${v.feature}@${v.version}`
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  const tasks = await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 4 })
+  const tasks = await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 5 })
   const shopRepo = await repoIdOf(t, DEMO_INSTANCE_ID, 'demo/shop-app')
   const shop = tasks.find((x) => x.repoId === shopRepo)
   if (!shop) throw new Error('no shop-app scan')

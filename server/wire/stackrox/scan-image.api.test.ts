@@ -43,7 +43,7 @@ async function shopTask(): Promise<ScanTask> {
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  await waitForInstanceScans(t, instanceId, { atLeast: 4 })
+  await waitForInstanceScans(t, instanceId, { atLeast: 5 })
   shopRepoId = await repoIdOf(t, instanceId, 'demo/shop-app')
   wire = await startWireServer(t, { stackrox: { tokens: tokens(), scanTimeoutMs: 60_000, pollMs: 50 } })
 })

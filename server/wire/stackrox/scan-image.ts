@@ -96,7 +96,7 @@ export async function scanImage(
   }
   const view = await getImageReport(deps.db, scanTaskId)
   // Each vulnerability's state from our approved exceptions, as listRepoTagScanResult sets it.
-  const states = await findingStatesByKey(deps.db, scanTaskId, new Date())
+  const states = await findingStatesByKey(deps.db, await getTaskRow(deps.db, scanTaskId), new Date())
   return toStorageImage(view, image.requested, {
     stateOf: (cve, componentId) => states.get(findingKey(cve, componentId)),
     includeSnoozed: req.includeSnoozed,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { sampleReport } from '../../engine/report/testing/sample-report'
 import { toImageReportView } from '../../scans/report-view'
 import { storageImage } from '../../providers/stackrox/storage-image-model'
+import { storageImageToReport } from '../../providers/stackrox/storage-image-to-report'
 import { cvssV2Severity, cvssV3Severity, toStorageImage, toStorageImageName } from './to-storage-image'
 
 const task = {
@@ -67,6 +68,44 @@ describe('toStorageImage', () => {
     const zlib = image.scan.components.find((c) => c.name === 'zlib1g')?.vulns[0]
     expect(zlib).toMatchObject({ fixedBy: '', severity: 'LOW_VULNERABILITY_SEVERITY' })
     expect(image).toMatchObject({ signature: null, signatureVerificationData: null, notes: ['MISSING_SIGNATURE', 'MISSING_SIGNATURE_VERIFICATION_DATA'], priority: '0' })
+  })
+
+  it('sends a NuGet package as DOTNETCORERUNTIME, which the StackRox provider reads back as nuget', () => {
+    const report = reportWithRisk()
+    report.components.push({
+      componentId: 'c-newtonsoft',
+      name: 'Newtonsoft.Json',
+      version: '12.0.3',
+      format: 'nuget',
+      source: 'DOTNET',
+      purl: 'pkg:nuget/Newtonsoft.Json@12.0.3',
+      layerIndex: 2,
+      layerDigest: report.layers[2]?.digest ?? '',
+      location: 'app/WebApp.deps.json',
+      licenses: ['MIT'],
+    })
+    report.findings.push({
+      vulnerabilityId: 'GHSA-5crp-9r3c-p9vr',
+      aliases: ['GHSA-5crp-9r3c-p9vr', 'CVE-2024-21907'],
+      advisoryIds: ['GHSA-5crp-9r3c-p9vr'],
+      summary: 'Improper Handling of Exceptional Conditions in Newtonsoft.Json',
+      description: 'Newtonsoft.Json prior to version 13.0.1 is vulnerable to Insecure Defaults due to improper handling of expressions with high nesting level.',
+      link: 'https://github.com/advisories/GHSA-5crp-9r3c-p9vr',
+      severity: 'High',
+      severitySource: 'ghsa',
+      fixedBy: '13.0.1',
+      scanType: 'sca',
+      componentId: 'c-newtonsoft',
+    })
+    const image = storageImage.parse(toStorageImage(toImageReportView(task, report), requested))
+    expect(image.scan?.components.find((c) => c.name === 'Newtonsoft.Json')).toMatchObject({ source: 'DOTNETCORERUNTIME', version: '12.0.3', location: 'app/WebApp.deps.json' })
+    const back = storageImageToReport(image, { repository: 'registry.example.com/shop/api', reference: '1.4.2', scannedAt: 0, durationMs: 0 })
+    const newtonsoft = back.components.find((c) => c.name === 'Newtonsoft.Json')
+    expect(newtonsoft).toMatchObject({ format: 'nuget', source: 'DOTNET', version: '12.0.3', purl: 'pkg:nuget/Newtonsoft.Json@12.0.3', location: 'app/WebApp.deps.json', licenses: ['MIT'] })
+    expect(back.findings.filter((f) => f.componentId === newtonsoft?.componentId)).toEqual([
+      expect.objectContaining({ vulnerabilityId: 'GHSA-5crp-9r3c-p9vr', severity: 'High', fixedBy: '13.0.1', scanType: 'sca' }),
+    ])
+    expect(back.notes.map((n) => n.code)).not.toContain('unknown-package-format')
   })
 
   it('counts components, CVEs and fixable CVEs as the report does', () => {

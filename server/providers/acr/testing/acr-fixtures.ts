@@ -1,7 +1,8 @@
 /**
  * An ACR Enterprise Edition instance as the fake OpenAPI serves it, built from the
  * examples of the ACR reference (ids, digests, the eglibc CVE-2009-5155 item, the
- * ak_leak baseline key, the webshell malicious-file example).
+ * ak_leak baseline key, the webshell malicious-file example), plus an npm and a .NET
+ * (Newtonsoft.Json) finding with the package-type words ACR's Trivy-based scanner writes.
  */
 export const ACR_INSTANCE_ID = 'cri-2j88dtld8yel0a1b'
 export const ACR_REGION = 'cn-hangzhou'
@@ -47,6 +48,21 @@ export const ACR_VULNERABILITIES = [
     FixCmd: 'npm install lodash@4.17.21',
     Description: 'Lodash versions prior to 4.17.21 are vulnerable to Command Injection via the template function.',
     CveLocation: '/app/node_modules/lodash/package.json',
+    ScanType: 'sca',
+  },
+  {
+    // A published .NET app: Trivy reads its *.deps.json, so the package type is dotnet-core.
+    CveName: 'GHSA-5crp-9r3c-p9vr',
+    CveLink: 'https://github.com/advisories/GHSA-5crp-9r3c-p9vr',
+    Severity: 'High',
+    Feature: 'Newtonsoft.Json',
+    Version: '12.0.3',
+    VersionFixed: '13.0.1',
+    VersionFormat: 'dotnet-core',
+    AddedBy: ACR_LAYER,
+    FixCmd: 'dotnet add package Newtonsoft.Json --version 13.0.1',
+    Description: 'Newtonsoft.Json prior to version 13.0.1 is vulnerable to Insecure Defaults due to improper handling of expressions with high nesting level that lead to StackOverFlow exception or high CPU and RAM usage.',
+    CveLocation: '/app/WebApp.deps.json',
     ScanType: 'sca',
   },
 ]

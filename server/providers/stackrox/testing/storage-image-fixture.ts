@@ -1,8 +1,8 @@
 /**
  * A StorageImage as Central marshals it (every field present, enums by name), with the
  * models of the StackRox 4.5 page filled in: an OS component with a CVSS v3 vulnerability,
- * a Java component with a v2-only one, a DEFERRED vulnerability, layers, notes and a
- * signature verification result. The package data reuses the ACR reference's example.
+ * a Java component with a v2-only one, a .NET runtime (DOTNETCORERUNTIME) component, a
+ * DEFERRED vulnerability, layers, notes and a signature verification result. The package data reuses the ACR reference's example.
  */
 export const STACKROX_DIGEST = 'sha256:815386ebbe9a3490f38785ab11bda34ec8dacf4634af77b8912832d4f85dca04'
 export const STACKROX_IMAGE_NAME = 'quay.example.com/team/api'
@@ -124,15 +124,41 @@ export const STORAGE_IMAGE = {
         executables: [],
         vulns: [vuln({ cve: 'CVE-2021-44832', cvss: 6.8, scoreVersion: 'V2', summary: 'JDBC Appender remote code execution.', fixedBy: '2.17.1', cvssV2, severity: 'MODERATE_VULNERABILITY_SEVERITY' })],
       },
+      {
+        // The .NET runtime of the base image, named and located as StackRox's scanner reports it.
+        name: 'microsoft.netcore.app',
+        version: '3.1.2',
+        license: null,
+        layerIndex: 0,
+        priority: '0',
+        source: 'DOTNETCORERUNTIME',
+        location: 'usr/share/dotnet/shared/Microsoft.NETCore.App/3.1.2/',
+        topCvss: 7.5,
+        riskScore: 1.2,
+        fixedBy: '3.1.4',
+        executables: [],
+        vulns: [
+          vuln({
+            cve: 'CVE-2020-1108',
+            cvss: 7.5,
+            summary: "A denial of service vulnerability exists when .NET Core or .NET Framework improperly handles web requests, aka '.NET Core & .NET Framework Denial of Service Vulnerability'.",
+            link: 'https://nvd.nist.gov/vuln/detail/CVE-2020-1108',
+            fixedBy: '3.1.4',
+            cvssV3,
+            publishedOn: '2020-05-21T23:15:00Z',
+            severity: 'IMPORTANT_VULNERABILITY_SEVERITY',
+          }),
+        ],
+      },
     ],
   },
   signatureVerificationData: {
     results: [{ verificationTime: '2024-11-27T18:16:31Z', verifierId: 'io.stackrox.signatureintegration.1', status: 'FAILED_VERIFICATION', description: 'no matching signature', verifiedImageReferences: [] }],
   },
   signature: { signatures: [], fetched: '2024-11-27T18:16:31Z' },
-  components: 2,
-  cves: 3,
-  fixableCves: 2,
+  components: 3,
+  cves: 4,
+  fixableCves: 3,
   lastUpdated: '2024-11-27T18:16:31Z',
   notPullable: false,
   isClusterLocal: false,
@@ -142,4 +168,4 @@ export const STORAGE_IMAGE = {
   notes: ['MISSING_SIGNATURE'],
 }
 
-export const LIST_IMAGE = { id: STACKROX_DIGEST, name: `${STACKROX_IMAGE_NAME}:1.4`, components: 2, cves: 3, fixableCves: 2, created: '2024-10-30T08:00:00Z', lastUpdated: '2024-11-27T18:16:31Z', priority: '0' }
+export const LIST_IMAGE = { id: STACKROX_DIGEST, name: `${STACKROX_IMAGE_NAME}:1.4`, components: 3, cves: 4, fixableCves: 3, created: '2024-10-30T08:00:00Z', lastUpdated: '2024-11-27T18:16:31Z', priority: '0' }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { packageFormat } from '@contract/findings'
 import type { ScanSummary, VulnerabilityItem } from '@contract/scans'
+import { acrVulnerability } from '../../../providers/acr/acr-schemas'
+import { acrToReport } from '../../../providers/acr/acr-to-report'
 import { camelParams } from './acr-action'
 import {
   createRepoTagScanTaskAction,
@@ -55,6 +58,18 @@ describe('ListRepoTagScanResult mapping', () => {
       CveLocation: 'app/lib/log4j-core-2.14.1.jar',
       ScanType: 'sca',
     })
+  })
+
+  it('writes our package format as VersionFormat, which the ACR provider reads back as the same format', () => {
+    // nuget is also Trivy's word for NuGet packages, so an ACR client that maps Trivy's words reads it too.
+    const newtonsoft = { ...log4shell, cveName: 'GHSA-5crp-9r3c-p9vr', feature: 'Newtonsoft.Json', version: '12.0.3', versionFixed: '13.0.1', versionFormat: 'nuget' as const, fixCmd: 'dotnet add package Newtonsoft.Json --version 13.0.1', cveLocation: 'app/WebApp.deps.json' }
+    expect(toAcrVulnerability(newtonsoft)).toMatchObject({ VersionFormat: 'nuget', Feature: 'Newtonsoft.Json', VersionFixed: '13.0.1', FixCmd: 'dotnet add package Newtonsoft.Json --version 13.0.1' })
+    for (const format of packageFormat.options) {
+      const item = acrVulnerability.parse(toAcrVulnerability({ ...newtonsoft, versionFormat: format }))
+      const report = acrToReport({ repository: 'team/app', tag: '1', digest: `sha256:${'a'.repeat(64)}`, image: null, vulnerabilities: [item], baselines: null, maliciousFiles: null, scannedAt: 0, durationMs: 0 })
+      expect(report.components.map((c) => c.format), format).toEqual([format])
+      expect(report.findings.map((f) => f.fixedBy), format).toEqual(['13.0.1'])
+    }
   })
 
   it('asks for Critical too when an ACR client filters on High', () => {
