@@ -59,7 +59,10 @@ import {
 } from './repositories'
 import {
   createScanRuleBody,
+  legacyScanRulePage,
+  listLegacyScanRuleQuery,
   listScanRuleQuery,
+  moveLegacyScanRuleResult,
   runScanRuleResult,
   scanRule,
   scanRuleIdResult,
@@ -402,6 +405,42 @@ export const operations = {
       'Same checks as createScanRule: an invalid pattern is PARAM_INVALID with the reason and position. Writes nothing.',
     input: previewScanRuleQuery,
     output: scanRulePreview,
+  }),
+  listLegacyScanRule: defineOperation({
+    name: 'listLegacyScanRule',
+    method: 'GET',
+    tag: 'Scan rules',
+    summary: 'Rules saved in Layerscope before the instance’s rules moved upstream, newest first',
+    description:
+      'Extension (not in ACR). An ACR instance’s scan rules are ACR’s own (listScanRule reads them there); rules saved in Layerscope for it before ' +
+      'that no longer run. This lists them, to create each upstream (moveLegacyScanRule) or delete it (deleteLegacyScanRule). ' +
+      'Empty for an instance whose rules are kept in Layerscope.',
+    input: listLegacyScanRuleQuery,
+    output: legacyScanRulePage,
+  }),
+  moveLegacyScanRule: defineOperation({
+    name: 'moveLegacyScanRule',
+    method: 'POST',
+    tag: 'Scan rules',
+    summary: 'Create a legacy rule upstream, then remove the Layerscope copy',
+    description:
+      'Extension (not in ACR). Creates the rule in the upstream (ACR CreateScanRule) with its name, scope, trigger, type and pattern, then deletes ' +
+      'the copy kept in Layerscope. ACR has no advisory rescans, so that setting is not carried over. When the upstream refuses or fails, the copy is ' +
+      'kept and the upstream’s error is answered. SCAN_RULE_NOT_EXIST for an unknown id; OPERATION_NOT_SUPPORTED for an instance whose rules are ' +
+      'kept in Layerscope.',
+    input: scanRuleRef,
+    output: moveLegacyScanRuleResult,
+  }),
+  deleteLegacyScanRule: defineOperation({
+    name: 'deleteLegacyScanRule',
+    method: 'POST',
+    tag: 'Scan rules',
+    summary: 'Delete a legacy rule kept in Layerscope',
+    description:
+      'Extension (not in ACR). Deletes a rule listLegacyScanRule lists; the upstream is not called. SCAN_RULE_NOT_EXIST for an unknown id; ' +
+      'OPERATION_NOT_SUPPORTED for an instance whose rules are kept in Layerscope (deleteScanRule deletes those).',
+    input: scanRuleRef,
+    output: ok,
   }),
   createVulnException: defineOperation({
     name: 'createVulnException',

@@ -129,3 +129,19 @@ export const runScanRuleResult = z.object({
   queued: z.number().int().min(0).meta({ description: 'Scan tasks newly queued.' }),
   existing: z.number().int().min(0).meta({ description: 'Matching tags whose image already had an unfinished scan task (or shares one queued by this run).' }),
 })
+
+/**
+ * A rule kept in Layerscope for an instance whose scan rules now live upstream (ACR):
+ * saved before that instance's rules moved there. It no longer runs; it can be created
+ * upstream (moveLegacyScanRule) or deleted (deleteLegacyScanRule).
+ */
+export const legacyScanRule = scanRule.omit({ unknownNamespaces: true, unknownRepos: true }).meta({ id: 'LegacyScanRule' })
+export type LegacyScanRule = z.infer<typeof legacyScanRule>
+
+export const listLegacyScanRuleQuery = pageQuery.extend({ instanceId })
+export const legacyScanRulePage = pageOf(legacyScanRule)
+
+export const moveLegacyScanRuleResult = z.object({
+  upstreamScanRuleId: z.string().meta({ description: 'The id the upstream gave the rule it created.' }),
+  ruleName: z.string(),
+})

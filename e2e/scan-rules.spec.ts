@@ -1,13 +1,18 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import type { APIRequestContext, Page } from '@playwright/test'
+import { startFakeAcr, type FakeAcr } from '../server/providers/acr/testing/fake-acr'
 import { callApi, finishedScans, readyDemoInstance } from './support/api'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
 import { bodyRows, cellIn, expectVisibleFocus, rowLinkNames, table, tabTo } from './support/page-parts'
+import { proxyAuthServer } from './support/proxy-auth-server'
 
 /**
  * Scan rules: create one through the form while its live preview lists the demo tags it
  * matches, see an invalid pattern refused at its field, edit it, run it and see its scans
  * queued, delete it after a confirmation; the list's filter and page survive a reload;
- * the whole form by keyboard alone; axe on every rules page in both themes.
+ * the whole form by keyboard alone; axe on every rules page in both themes; rules saved in
+ * Layerscope for an ACR instance before its rules moved to ACR, created there or deleted.
  *
  * Demo tags (namespace demo): alpine-base 3.18, legacy-api 2.3.1, shop-app 1.0.0 and
  * latest, ubuntu-web 1.0 and 22.04.
@@ -56,13 +61,14 @@ test('create a rule with a live preview, refuse a bad pattern at its field, edit
   // The default (whole instance, `.*`) previews every demo tag.
   await expect.poll(() => previewed(page)).toEqual([
     'demo/alpine-base:3.18',
+    'demo/dotnet-api:1.4.0',
     'demo/legacy-api:2.3.1',
     'demo/shop-app:1.0.0',
     'demo/shop-app:latest',
     'demo/ubuntu-web:1.0',
     'demo/ubuntu-web:22.04',
   ])
-  await expect(page.getByRole('status').filter({ hasText: 'Matches 6 tags in 4 repositories' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Matches 7 tags in 5 repositories' })).toBeVisible()
 
   await field(page, 'Name').fill('one-dot releases')
   await page.getByRole('radio', { name: /^Repositories/ }).check()
@@ -251,7 +257,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('radio', { name: /^Namespaces/ }).check()
       await field(page, 'Namespaces').fill('demo future')
       await field(page, 'Namespaces').press('Enter')
-      await expect.poll(() => previewed(page)).toHaveLength(6)
+      await expect.poll(() => previewed(page)).toHaveLength(7)
       await field(page, 'Tag pattern').fill('(?=x)')
       await expect(field(page, 'Tag pattern')).toHaveAttribute('aria-invalid', 'true')
       await page.getByRole('button', { name: 'Create rule' }).click()
@@ -270,3 +276,98 @@ for (const scheme of ['light', 'dark'] as const) {
     })
   })
 }
+
+/**
+ * An ACR instance (a fake upstream) whose database still holds rules saved in Layerscope
+ * before ACR instances' rules moved to ACR: only a seeded database has them, so this block
+ * runs a server of its own, behind the sign-in proxy for a viewer and an operator.
+ */
+test.describe('rules saved in Layerscope for an ACR instance', () => {
+  const accessKey = { id: 'LTAIe2eLegacyRules01', secret: 'e2e legacy rules access key secret' }
+  // The fake reads this object on every request: taking the key out makes ACR refuse the next call.
+  const keys: Record<string, string> = { [accessKey.id]: accessKey.secret }
+  const server = proxyAuthServer({ name: 'legacy-rules', portOffset: 2400, env: { DEMO: 'false', SCAN_WORKERS: '0' } })
+  let acr: FakeAcr | undefined
+  let instanceId = ''
+
+  test.use({ baseURL: server.origin })
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000)
+    acr = await startFakeAcr(keys)
+    const endpoint = acr.endpoint
+    await server.start({
+      seed: async () => {
+        const args = ['--import', 'tsx', 'e2e/support/seed-legacy-rules.ts', endpoint, accessKey.id, accessKey.secret, 'nightly', 'on push', 'kept']
+        const { stdout } = await promisify(execFile)('node', args, { env: server.env })
+        instanceId = stdout.trim().split('\n').at(-1) ?? ''
+      },
+    })
+  })
+  test.afterAll(async () => {
+    await server.stop()
+    await acr?.close()
+  })
+
+  const notice = (page: Page) => page.getByRole('region', { name: 'Rules saved in Layerscope' })
+
+  test('a viewer sees them, newest first, with actions disabled that say why', async ({ page }) => {
+    await page.setExtraHTTPHeaders(server.as('vic', 'viewer'))
+    await page.goto(`/instances/${instanceId}/rules`)
+    await expect(notice(page)).toContainText('3 rules were saved in Layerscope before this instance’s rules moved to ACR.')
+    const saved = table(page, 'Rules saved in Layerscope')
+    await expect(bodyRows(saved)).toHaveCount(3)
+    expect((await bodyRows(saved).allInnerTexts()).map((row) => row.split('\n')[0]?.trim())).toEqual(['kept', 'on push', 'nightly'])
+    const nightly = bodyRows(saved).filter({ hasText: 'nightly' })
+    await expect(await cellIn(saved, nightly, 'Scope')).toContainText('Namespaces')
+    await expect(await cellIn(saved, nightly, 'Scope')).toContainText('prod-.*')
+    await expect(await cellIn(saved, nightly, 'Trigger')).toHaveText('On push')
+    await expect(page.getByRole('button', { name: /^Create nightly in ACR \(Your role \(Viewer\)/ })).toBeDisabled()
+    await expect(page.getByRole('button', { name: /^Delete nightly \(Your role \(Viewer\)/ })).toBeDisabled()
+    // ACR's own rules are the instance's rules list; none yet.
+    await expect(page.getByText('No scan rules yet')).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+  })
+
+  test('an operator creates one in ACR, keeps one ACR refused with its error, and deletes one after confirming', async ({ page }) => {
+    await page.setExtraHTTPHeaders(server.as('olga', 'operator'))
+    await page.goto(`/instances/${instanceId}/rules`)
+    const saved = table(page, 'Rules saved in Layerscope')
+    await expect(bodyRows(saved)).toHaveCount(3)
+
+    // Created in ACR: it leaves this list and is one of the instance's rules, read from ACR.
+    await page.getByRole('button', { name: 'Create nightly in ACR' }).click()
+    await expect(page.getByText('Created rule nightly in ACR')).toBeVisible()
+    await expect(bodyRows(saved)).toHaveCount(2)
+    await expect(notice(page)).toContainText('2 rules were saved')
+    await expect.poll(() => rowLinkNames(table(page, 'Scan rules'))).toEqual(['nightly'])
+    expect([...(acr?.rules.values() ?? [])].map((r) => r.RuleName)).toEqual(['nightly'])
+
+    // ACR refuses the next call (the AccessKey is gone): the rule stays, with ACR's error beside it.
+    delete keys[accessKey.id]
+    try {
+      await page.getByRole('button', { name: 'Create kept in ACR' }).click()
+      const kept = bodyRows(saved).filter({ hasText: 'kept' })
+      await expect(kept.getByRole('alert')).toContainText(/creating scan rule kept/)
+      await expect(bodyRows(saved)).toHaveCount(2)
+    } finally {
+      keys[accessKey.id] = accessKey.secret
+    }
+    await expectNoSeriousA11yViolations(page)
+
+    // Delete asks first (Cancel has focus), then removes only our copy.
+    await page.getByRole('button', { name: 'Delete on push' }).click()
+    const dialog = page.getByRole('alertdialog', { name: 'Delete rule on push?' })
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+    await expectNoSeriousA11yViolations(page)
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    await expect(bodyRows(saved)).toHaveCount(2)
+    await page.getByRole('button', { name: 'Delete on push' }).click()
+    await dialog.getByRole('button', { name: 'Delete rule' }).click()
+    await expect(page.getByText('Deleted rule on push')).toBeVisible()
+    await expect(bodyRows(saved)).toHaveCount(1)
+    await expect(notice(page)).toContainText('1 rule was saved')
+    expect([...(acr?.rules.values() ?? [])].map((r) => r.RuleName)).toEqual(['nightly'])
+  })
+})

@@ -52,6 +52,9 @@ export const operationRoles: { readonly [N in OperationName]: Role | 'public' } 
   deleteScanRule: 'operator',
   runScanRule: 'operator',
   previewScanRule: 'viewer',
+  listLegacyScanRule: 'viewer',
+  moveLegacyScanRule: 'operator',
+  deleteLegacyScanRule: 'operator',
 
   // Operators ask for exceptions (and may withdraw their own); approvers decide them.
   createVulnException: 'operator',

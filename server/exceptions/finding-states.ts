@@ -3,7 +3,8 @@ import type { VulnerabilityState } from '@contract/findings'
 import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { Db } from '../db/database'
-import { assertNotSbomTask, resolveTask } from '../scans/scan-store'
+import type { ScanTaskRow } from '../scans/scan-queue'
+import { assertVulnerabilityResults, resolveVulnerabilityTask } from '../scans/scan-store'
 import { covers, effectiveState, type ApprovedException, type EffectiveState, type FindingKey } from './effective-state'
 import { exceptionsForImage, toApproved } from './exception-store'
 
@@ -94,19 +95,23 @@ function byCoverKey(exceptions: readonly ApprovedException[]): Map<string, Appro
  * findings.filter((f) => !f.suppressed).length // what the summary counts without includeSnoozed
  */
 export async function scanFindingStates(db: Db, scanTaskId: string, now: Date): Promise<{ scanTaskId: string; digest: string; findings: FindingWithState[] }> {
-  return statesOf(db, await openExceptionsOfScan(db, scanTaskId), now)
+  const task = await resolveVulnerabilityTask(db, { scanTaskId }, 'complete')
+  return statesOf(db, await openExceptionsOfScan(db, task), now)
 }
 
 interface ScanExceptions {
-  task: Awaited<ReturnType<typeof resolveTask>>
+  task: ScanTaskRow
   image: { instanceId: string; repoId: string; digest: string }
   open: Awaited<ReturnType<typeof exceptionsForImage>>
 }
 
-/** A complete vulnerability scan and the open (approved or pending) exceptions of its image's scopes. */
-async function openExceptionsOfScan(db: Db, scanTaskId: string): Promise<ScanExceptions> {
-  await assertNotSbomTask(db, { scanTaskId })
-  const task = await resolveTask(db, { scanTaskId }, 'complete')
+/**
+ * The open (approved or pending) exceptions of a scan's image scopes. The caller has
+ * resolved the task already (a request reads it once); it must be a COMPLETE
+ * vulnerability scan, checked here on the row without a query.
+ */
+async function openExceptionsOfScan(db: Db, task: ScanTaskRow): Promise<ScanExceptions> {
+  assertVulnerabilityResults(task)
   const image = { instanceId: task.instance_id, repoId: task.repo_id, digest: task.digest }
   return { task, image, open: await exceptionsForImage(db, image, ['APPROVED', 'PENDING']) }
 }
@@ -150,12 +155,13 @@ export const findingKey = (cveName: string, componentId: string) => `${cveName}\
  * an open exception are in it; a key it lacks is an OBSERVED, unsuppressed finding.
  *
  * @example
- * const states = await findingStatesByKey(db, task.id, new Date())
+ * const task = await resolveTask(db, { scanTaskId }, 'complete')
+ * const states = await findingStatesByKey(db, task, new Date()) // PARAM_INVALID for an SBOM task
  * states.get(findingKey(cve, componentId))?.state ?? 'OBSERVED' // a missing key is an observed finding
  * const hidden = [...states].filter(([, s]) => s.suppressed).map(([key]) => key)
  */
-export async function findingStatesByKey(db: Db, scanTaskId: string, now: Date): Promise<Map<string, FindingWithState>> {
-  const scan = await openExceptionsOfScan(db, scanTaskId)
+export async function findingStatesByKey(db: Db, task: ScanTaskRow, now: Date): Promise<Map<string, FindingWithState>> {
+  const scan = await openExceptionsOfScan(db, task)
   // Most images have no open exception: every finding is then OBSERVED, which is what the
   // readers assume for a key the map lacks, so the scan's rows need not be read at all.
   if (scan.open.length === 0) return new Map()

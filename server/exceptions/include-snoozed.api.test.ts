@@ -5,6 +5,7 @@ import { DEMO_INSTANCE_ID } from '../demo/demo-instance'
 import { repoIdOf, waitForInstanceScans } from '../scans/testing/scan-helpers'
 import { startTestApp, type TestApp } from '../testing/test-app'
 import { VulnExceptionService } from './exception-service'
+import { getTaskRow } from '../scans/scan-store'
 import { findingStatesByKey } from './finding-states'
 import { people } from './testing/exception-fixtures'
 
@@ -96,14 +97,14 @@ async function approve(v: VulnerabilityItem, over: Record<string, unknown>) {
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  const tasks = await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 4 })
+  const tasks = await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 5 })
   const shopRepo = await repoIdOf(t, DEMO_INSTANCE_ID, 'demo/shop-app')
   const shop = tasks.find((x) => x.repoId === shopRepo)
   if (!shop) throw new Error('no shop-app scan')
   shopTask = shop.scanTaskId
   service = new VulnExceptionService(t.db, { now: () => new Date(clock) })
   before = { list: (await listAll()).items, summary: await summary(), overview: await overview() }
-  statesBefore = (await findingStatesByKey(t.db, shopTask, new Date())).size
+  statesBefore = (await findingStatesByKey(t.db, await getTaskRow(t.db, shopTask), new Date())).size
   // Three findings of distinct CVE, package and version, so CSV rows name them unambiguously.
   const distinct = before.list.filter(
     (v, i, all) =>

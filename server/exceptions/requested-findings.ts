@@ -6,7 +6,7 @@ import type { Db } from '../db/database'
 import { packageQuery } from '../engine/match/component-query'
 import { ApiError } from '../errors'
 import type { ScanTaskRow } from '../scans/scan-queue'
-import { assertNotSbomTask, resolveTask } from '../scans/scan-store'
+import { resolveVulnerabilityTask } from '../scans/scan-store'
 import type { AdvisoryPackage } from './fix-availability'
 
 /** A requested finding as the scan recorded it, with what the advisory store calls its package. */
@@ -28,8 +28,7 @@ export interface ResolvedFinding {
  * selection.
  */
 export async function resolveFindings(db: Db, scanTaskId: string, refs: readonly FindingRef[]): Promise<{ task: ScanTaskRow; findings: ResolvedFinding[] }> {
-  await assertNotSbomTask(db, { scanTaskId })
-  const task = await resolveTask(db, { scanTaskId }, 'complete')
+  const task = await resolveVulnerabilityTask(db, { scanTaskId }, 'complete')
   const names = [...new Set(refs.map((r) => r.cveName.toUpperCase()))]
   const rows = await db
     .selectFrom('scan_vulnerabilities')

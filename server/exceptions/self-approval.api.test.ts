@@ -45,7 +45,7 @@ describe('sign-in off: the local operator approves their own request', () => {
   beforeAll(async () => {
     t = await startTestApp({ demo: true })
     await t.booted.seeded
-    const tasks = await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 4 })
+    const tasks = await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 5 })
     const shopRepo = await repoIdOf(t, DEMO_INSTANCE_ID, 'demo/shop-app')
     const shop = tasks.find((x) => x.repoId === shopRepo)
     if (!shop) throw new Error('no shop-app scan')

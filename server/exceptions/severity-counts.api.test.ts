@@ -32,7 +32,7 @@ async function summary(q: Record<string, unknown>): Promise<ScanSummary> {
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  const tasks = await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 4 })
+  const tasks = await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 5 })
   const shopRepo = await repoIdOf(t, DEMO_INSTANCE_ID, 'demo/shop-app')
   const shop = tasks.find((x) => x.repoId === shopRepo)
   if (!shop) throw new Error('no shop-app scan')

@@ -6,6 +6,7 @@ import { DEMO_INSTANCE_ID } from '../demo/demo-instance'
 import type { Principal } from '../http/request-context'
 import { VulnExceptionService } from '../exceptions/exception-service'
 import { findingKey, findingStatesByKey } from '../exceptions/finding-states'
+import { getTaskRow } from '../scans/scan-store'
 import { cycloneDxSchema } from '../exceptions/testing/cyclonedx-schema'
 import { cloneScanAsImage, people, republishAdvisories } from '../exceptions/testing/exception-fixtures'
 import { checkJsonSchema } from '../exceptions/testing/json-schema-check'
@@ -32,7 +33,7 @@ let legacyRepo: string
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  const tasks = await waitForInstanceScans(t, instanceId, { atLeast: 4 })
+  const tasks = await waitForInstanceScans(t, instanceId, { atLeast: 5 })
   shopRepo = await repoIdOf(t, instanceId, 'demo/shop-app')
   legacyRepo = await repoIdOf(t, instanceId, 'demo/legacy-api')
   const shop = tasks.find((x) => x.repoId === shopRepo)
@@ -302,7 +303,7 @@ describe('listing', () => {
   })
 
   it('answers the same states by finding key, for the result lists to join', async () => {
-    const byKey = await findingStatesByKey(t.db, shopTask, new Date())
+    const byKey = await findingStatesByKey(t.db, await getTaskRow(t.db, shopTask), new Date())
     const listed = await states(shopTask)
     expect(byKey.size).toBe(listed.length)
     for (const s of listed) expect(byKey.get(findingKey(s.cveName, s.componentId))).toMatchObject({ state: s.state, suppressed: s.suppressed, exceptionId: s.exceptionId })

@@ -21,7 +21,7 @@ let shopTask: ScanTask
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  const tasks = await waitForInstanceScans(t, instanceId, { atLeast: 4 })
+  const tasks = await waitForInstanceScans(t, instanceId, { atLeast: 5 })
   shop = { instanceId, repoId: await repoIdOf(t, instanceId, 'demo/shop-app'), tag: '1.0.0' }
   const found = tasks.find((task) => task.repository === 'demo/shop-app')
   if (!found) throw new Error('no demo/shop-app scan')

@@ -18,7 +18,7 @@ const tasks: Record<string, ScanTask> = {}
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  for (const task of await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 4 })) tasks[task.repository] = task
+  for (const task of await waitForInstanceScans(t, DEMO_INSTANCE_ID, { atLeast: 5 })) tasks[task.repository] = task
 })
 afterAll(() => t.close())
 

@@ -170,7 +170,7 @@ describe('browsing the demo instance', () => {
 
   it('gives each tag its latest scan (status, service, counts) in the list and in getRepoTag', async () => {
     await t.booted.seeded
-    const tasks = await waitForInstanceScans(t, instanceId, { atLeast: 4 })
+    const tasks = await waitForInstanceScans(t, instanceId, { atLeast: 5 })
     const repoId = await repoIdOf('demo/shop-app')
     const list = await t.call('listRepoTag', { instanceId, repoId, sortBy: 'tag' })
     expect(list.body.items.map((i) => i.tag)).toEqual(['1.0.0', 'latest'])

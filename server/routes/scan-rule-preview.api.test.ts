@@ -4,8 +4,8 @@ import { DEMO_INSTANCE_ID } from '../demo/demo-instance'
 import { startTestApp, type TestApp } from '../testing/test-app'
 
 /**
- * previewScanRule over the demo instance (namespace `demo`: alpine-base 3.18, legacy-api
- * 2.3.1, shop-app 1.0.0 and latest, ubuntu-web 1.0 and 22.04).
+ * previewScanRule over the demo instance (namespace `demo`: alpine-base 3.18, dotnet-api 1.4.0,
+ * legacy-api 2.3.1, shop-app 1.0.0 and latest, ubuntu-web 1.0 and 22.04).
  */
 let t: TestApp
 const instanceId = DEMO_INSTANCE_ID
@@ -30,13 +30,14 @@ describe('previewScanRule', () => {
     const p = await preview({})
     expect(refs(p)).toEqual([
       'demo/alpine-base:3.18',
+      'demo/dotnet-api:1.4.0',
       'demo/legacy-api:2.3.1',
       'demo/shop-app:1.0.0',
       'demo/shop-app:latest',
       'demo/ubuntu-web:1.0',
       'demo/ubuntu-web:22.04',
     ])
-    expect(p).toMatchObject({ totalCount: 6, matchedTagCount: 6, matchedRepoCount: 4, scopeTagCount: 6, scopeRepoCount: 4, pageNo: 1, pageSize: 20, unknownNamespaces: [], unknownRepos: [] })
+    expect(p).toMatchObject({ totalCount: 7, matchedTagCount: 7, matchedRepoCount: 5, scopeTagCount: 7, scopeRepoCount: 5, pageNo: 1, pageSize: 20, unknownNamespaces: [], unknownRepos: [] })
     const indexed = await t.db.selectFrom('tags').select(['repo_id', 'tag', 'digest']).where('tag', '=', '1.0.0').executeTakeFirstOrThrow()
     expect(p.items.find((i) => i.tag === '1.0.0')).toEqual({
       repoId: indexed.repo_id,
@@ -59,15 +60,15 @@ describe('previewScanRule', () => {
 
   it('pages the matches and keeps the counts of the whole result', async () => {
     const all = refs(await preview({ pageSize: 100 }))
-    const pages = [1, 2, 3, 4].map((pageNo) => preview({ pageNo, pageSize: 2 }))
+    const pages = [1, 2, 3, 4, 5].map((pageNo) => preview({ pageNo, pageSize: 2 }))
     const got = await Promise.all(pages)
-    expect(got.map(refs)).toEqual([all.slice(0, 2), all.slice(2, 4), all.slice(4, 6), []])
-    for (const p of got) expect(p).toMatchObject({ totalCount: 6, matchedRepoCount: 4, pageSize: 2 })
+    expect(got.map(refs)).toEqual([all.slice(0, 2), all.slice(2, 4), all.slice(4, 6), all.slice(6, 7), []])
+    for (const p of got) expect(p).toMatchObject({ totalCount: 7, matchedRepoCount: 5, pageSize: 2 })
   })
 
   it('flags namespaces and repositories the index does not have, and matches nothing there', async () => {
     const ns = await preview({ scanScope: 'NAMESPACE', namespaces: ['demo', 'future'] })
-    expect(ns).toMatchObject({ totalCount: 6, unknownNamespaces: ['future'], unknownRepos: [] })
+    expect(ns).toMatchObject({ totalCount: 7, unknownNamespaces: ['future'], unknownRepos: [] })
     const repo = await preview({ scanScope: 'REPO', namespaces: ['demo'], repoNames: ['shop-app', 'not-yet'] })
     expect(repo).toMatchObject({ totalCount: 2, scopeRepoCount: 1, unknownNamespaces: [], unknownRepos: ['not-yet'] })
     const nowhere = await preview({ scanScope: 'REPO', namespaces: ['future'], repoNames: ['shop-app'] })

@@ -252,7 +252,7 @@ describe('runScanRule', () => {
 
   it('queues an ACR_SCAN_SERVICE scan of exactly the demo tags the rule matches', async () => {
     const tags = await demoTags()
-    expect(tags).toHaveLength(6)
+    expect(tags).toHaveLength(7)
     expect(await acrTasks()).toHaveLength(0)
     // ubuntu-web 1.0 and shop-app 1.0.0 (not ubuntu-web 22.04, shop-app latest, or other repositories' 1.x tags).
     const id = await create({ ruleName: 'one-dot', scanScope: 'REPO', namespaces: ['demo'], repoNames: ['ubuntu-web', 'shop-app', 'missing'], repoTagFilterPattern: '1\\..*' })

@@ -23,8 +23,9 @@ export function scanRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; scans: Scan
     scans.create({ ...body, trigger: { kind: 'USER', scanRuleId: null, actor: c.get('principal')?.name ?? null, detail: null } }),
   )
   mountOperation(app, operations.getRepoTagScanStatus, async (q) => toScanTask(await resolveTask(db, q, 'latest')))
-  mountOperation(app, operations.getRepoTagScanSummary, vulnerabilityScansOnly(getSummary))
-  mountOperation(app, operations.listRepoTagScanResult, vulnerabilityScansOnly(listVulnerabilities))
+  // Both refuse an SBOM task themselves, on the task they resolve (one lookup).
+  mountOperation(app, operations.getRepoTagScanSummary, (q) => getSummary(db, q))
+  mountOperation(app, operations.listRepoTagScanResult, (q) => listVulnerabilities(db, q))
   // StackRox has neither: those instances answer OPERATION_NOT_SUPPORTED with the reason.
   mountOperation(app, operations.listScanBaselineByTask, whereSupported(db, 'listScanBaselineByTask', vulnerabilityScansOnly(listBaseline)))
   mountOperation(app, operations.listScanMaliciousFileByTask, whereSupported(db, 'listScanMaliciousFileByTask', vulnerabilityScansOnly(listMalicious)))

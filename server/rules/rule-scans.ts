@@ -6,6 +6,7 @@ import type { ScanRuleTable } from '../db/schema'
 import { ApiError } from '../errors'
 import type { ScanTaskService } from '../scans/scan-service'
 import { ruleMatches, type MatchableRule } from './rule-matcher'
+import { keepsRulesUpstream } from './upstream-rules'
 
 /**
  * What every way of starting a rule's scans shares (run now, a registry push, the poller,
@@ -41,8 +42,14 @@ export function toStoredRule(row: Selectable<ScanRuleTable>): StoredRule {
   }
 }
 
-/** The instance's rules that start scans by themselves: AUTO rules (push, poll) or those opted in to advisory rescans. */
+/**
+ * The instance's rules that start scans by themselves: AUTO rules (push, poll) or those
+ * opted in to advisory rescans. None when the upstream keeps the instance's rules (ACR
+ * runs its own on push): what our table still holds for it are legacy copies, listed to
+ * be moved or deleted, which must not scan unseen.
+ */
 export async function rulesFor(db: Db, instanceId: string, which: 'auto' | 'advisory-rescan'): Promise<StoredRule[]> {
+  if (await keepsRulesUpstream(db, instanceId)) return []
   let q = db.selectFrom('scan_rules').selectAll().where('instance_id', '=', instanceId)
   q = which === 'auto' ? q.where('trigger_type', '=', 'AUTO') : q.where('rescan_on_advisory_update', '=', true)
   const rows = await q.orderBy('created_at').orderBy('seq').execute()

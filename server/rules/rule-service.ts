@@ -189,7 +189,8 @@ export class ScanRuleService {
   }
 }
 
-function fromRow(row: RuleRow): BareRule {
+/** A stored rule as the API names it, before the index is asked about its names. */
+export function fromRow(row: RuleRow): BareRule {
   return {
     scanRuleId: row.id,
     instanceId: row.instance_id,
@@ -225,7 +226,7 @@ function checkRescan(scanType: 'VUL' | 'SBOM', rescan: boolean) {
   }
 }
 
-const notExist = (instanceId: string, scanRuleId: string) =>
+export const notExist = (instanceId: string, scanRuleId: string) =>
   new ApiError('SCAN_RULE_NOT_EXIST', `Scan rule ${scanRuleId} does not exist in instance ${instanceId}.`)
 const nameConflict = (instanceId: string, name: string) =>
   new ApiError('SCAN_RULE_NAME_CONFLICT', `Instance ${instanceId} already has a scan rule named ${name}.`, { ruleName: ['is already used by another rule of this instance'] })

@@ -15,7 +15,7 @@ const instanceId = DEMO_INSTANCE_ID
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  await waitForInstanceScans(t, instanceId, { atLeast: 4, timeoutMs: 110_000 })
+  await waitForInstanceScans(t, instanceId, { atLeast: 5, timeoutMs: 110_000 })
 })
 afterAll(() => t.close())
 
@@ -107,7 +107,7 @@ describe('an SBOM rule', () => {
   it('is not a vulnerability scan: its results by id answer PARAM_INVALID, and by tag the VUL scans answer', async () => {
     const [sbom] = (await t.call('listScanTask', { instanceId, repoId: await shopApp(), pageSize: 100 })).body.items.filter((i) => i.scanType === 'SBOM')
     expect(sbom?.status).toBe('COMPLETE')
-    for (const op of ['listRepoTagScanResult', 'getRepoTagScanSummary', 'listScanBaselineByTask', 'listScanMaliciousFileByTask'] as const) {
+    for (const op of ['listRepoTagScanResult', 'getRepoTagScanSummary', 'getScanOverview', 'listVulnFindingState', 'listScanBaselineByTask', 'listScanMaliciousFileByTask'] as const) {
       const res = await t.call(op, { scanTaskId: sbom?.scanTaskId })
       expect(res.status, op).toBe(400)
       expect(res.body.code, op).toBe('PARAM_INVALID')

@@ -15,6 +15,16 @@ export interface BoundUpstreamRules {
 }
 
 /**
+ * Whether the instance's scan rules live upstream (ACR), so that whatever our scan_rules
+ * table still holds for it is a legacy copy (rules/legacy-rules.ts) that must not run.
+ * False for an unknown instance.
+ */
+export async function keepsRulesUpstream(db: Db, instanceId: string): Promise<boolean> {
+  const row = await db.selectFrom('instances').select('kind').where('id', '=', instanceId).executeTakeFirst()
+  return row !== undefined && providerOf(providersFor(db), row.kind).rules !== undefined
+}
+
+/**
  * The rule operations of the upstream keeping the instance's scan rules (ACR), or
  * undefined when the instance's rules are ours (local and StackRox instances). The
  * connection is read (and its secret decrypted) only for instances whose provider has them.

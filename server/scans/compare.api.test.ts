@@ -18,7 +18,7 @@ let tasks: ScanTask[]
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  tasks = await waitForInstanceScans(t, instanceId, { atLeast: 4 })
+  tasks = await waitForInstanceScans(t, instanceId, { atLeast: 5 })
 })
 afterAll(() => t.close())
 

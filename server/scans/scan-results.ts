@@ -8,7 +8,7 @@ import { findingKey, findingStatesByKey, type FindingWithState } from '../except
 import { toImageReportView } from './report-view'
 import type { ScanTaskRow } from './scan-queue'
 import { BASELINE_LEVEL_RANK, MALICIOUS_LEVEL_RANK, type ScanSummaryCounts, type StoredBaseline } from './scan-rows'
-import { resolveTask } from './scan-store'
+import { resolveTask, resolveVulnerabilityTask } from './scan-store'
 import { severityCountColumns, toSeverityCounts, type SeverityCountRow } from './overview/severity-columns'
 
 /**
@@ -28,10 +28,11 @@ export interface SnoozedFinding {
 
 /**
  * The findings of a task under an approved exception now, and every finding's state by
- * {@link findingKey}, for the reads that leave the first out unless includeSnoozed.
+ * {@link findingKey}, for the reads that leave the first out unless includeSnoozed. Takes
+ * the task the read resolved, so it is not looked up again.
  */
-export async function snoozedFindings(db: Db, taskId: string): Promise<{ snoozed: SnoozedFinding[]; states: Map<string, FindingWithState> }> {
-  const states = await findingStatesByKey(db, taskId, new Date())
+export async function snoozedFindings(db: Db, task: ScanTaskRow): Promise<{ snoozed: SnoozedFinding[]; states: Map<string, FindingWithState> }> {
+  const states = await findingStatesByKey(db, task, new Date())
   const snoozed = [...states.values()].filter((f) => f.suppressed).map((f) => ({ cveName: f.cveName, componentId: f.componentId }))
   return { snoozed, states }
 }
@@ -51,9 +52,9 @@ export function notSnoozed(snoozed: readonly SnoozedFinding[], alias?: string): 
 }
 
 export async function getSummary(db: Db, q: ScanTarget & { includeSnoozed?: boolean | undefined }): Promise<ScanSummary> {
-  const task = await resolveTask(db, q, 'complete')
+  const task = await resolveVulnerabilityTask(db, q, 'complete')
   const summary = task.summary as ScanSummaryCounts
-  const { snoozed } = await snoozedFindings(db, task.id)
+  const { snoozed } = await snoozedFindings(db, task)
   // The stored counts ignore exceptions: without includeSnoozed, count the rows the list shows.
   const counts =
     q.includeSnoozed || snoozed.length === 0
@@ -133,8 +134,8 @@ export function vulnerabilityConditions(
 }
 
 export async function listVulnerabilities(db: Db, q: VulnerabilityQuery): Promise<VulnerabilityPage> {
-  const task = await resolveTask(db, q, 'complete')
-  const { snoozed, states } = await snoozedFindings(db, task.id)
+  const task = await resolveVulnerabilityTask(db, q, 'complete')
+  const { snoozed, states } = await snoozedFindings(db, task)
   const where = vulnerabilityConditions(task.id, q, snoozed)
   const conditions = (eb: { and: (e: Expression<SqlBool>[]) => Expression<SqlBool> }) => eb.and(where)
   const sortBy = q.sortBy ?? 'severity'

@@ -63,9 +63,27 @@ async function imageOf(db: Db, q: { instanceId: string; repoId: string; tag: str
  * answers results even while a rescan runs.
  */
 export async function resolveTask(db: Db, q: ScanTarget, want: 'latest' | 'complete', service?: ScanService): Promise<ScanTaskRow> {
+  return resolve(db, q, want, service, false)
+}
+
+/**
+ * {@link resolveTask} for the reads that answer vulnerability results (the list, the
+ * summary): an SBOM task asked for by id is PARAM_INVALID, decided on the row it reads
+ * (before the task's status), so the task is looked up once. By tag it is never an SBOM
+ * task: those reads pick among the VUL scans.
+ *
+ * @example
+ * const task = await resolveVulnerabilityTask(db, { scanTaskId }, 'complete') // PARAM_INVALID for an SBOM task
+ */
+export async function resolveVulnerabilityTask(db: Db, q: ScanTarget, want: 'latest' | 'complete', service?: ScanService): Promise<ScanTaskRow> {
+  return resolve(db, q, want, service, true)
+}
+
+async function resolve(db: Db, q: ScanTarget, want: 'latest' | 'complete', service: ScanService | undefined, vulnerabilitiesOnly: boolean): Promise<ScanTaskRow> {
   if (q.scanTaskId) {
     if (q.instanceId) await getInstance(db, q.instanceId)
     const row = await getTaskRow(db, q.scanTaskId, q.instanceId)
+    if (vulnerabilitiesOnly) assertNotSbomRow(row)
     if (want === 'complete') assertComplete(row)
     return row
   }
@@ -104,10 +122,21 @@ export async function resolveTask(db: Db, q: ScanTarget, want: 'latest' | 'compl
  */
 export async function assertNotSbomTask(db: Db, q: { scanTaskId?: string | undefined }): Promise<void> {
   if (!q.scanTaskId) return
-  const row = await db.selectFrom('scan_tasks').select('scan_type').where('id', '=', q.scanTaskId).executeTakeFirst()
-  if (row?.scan_type !== 'SBOM') return
+  const row = await db.selectFrom('scan_tasks').select(['id', 'scan_type']).where('id', '=', q.scanTaskId).executeTakeFirst()
+  if (row) assertNotSbomRow(row)
+}
+
+/** {@link assertNotSbomTask} on a task already read: no query. */
+export function assertNotSbomRow(row: Pick<ScanTaskRow, 'id' | 'scan_type'>): void {
+  if (row.scan_type !== 'SBOM') return
   const message = 'is an SBOM scan: it lists packages (getImageReport, or the CycloneDX export) and has no vulnerability results'
-  throw new ApiError('PARAM_INVALID', `Scan task ${q.scanTaskId} ${message}.`, { scanTaskId: [message] })
+  throw new ApiError('PARAM_INVALID', `Scan task ${row.id} ${message}.`, { scanTaskId: [message] })
+}
+
+/** A task whose vulnerability results can be read: COMPLETE, and not an SBOM task. No query. */
+export function assertVulnerabilityResults(row: ScanTaskRow): void {
+  assertNotSbomRow(row)
+  assertComplete(row)
 }
 
 function assertComplete(row: ScanTaskRow): void {

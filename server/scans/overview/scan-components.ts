@@ -37,7 +37,7 @@ export async function listScanComponents(db: Db, q: ComponentQuery): Promise<Sca
   const id = task.id
   // An SBOM task's packages are its whole result (the SBOM tab's table): it has no findings to
   // snooze, and the exception states answer PARAM_INVALID for it.
-  const { snoozed } = task.scan_type === 'SBOM' ? { snoozed: [] } : await snoozedFindings(db, id)
+  const { snoozed } = task.scan_type === 'SBOM' ? { snoozed: [] } : await snoozedFindings(db, task)
   // The list's own WHERE, so a package's count here is the row count of the list filtered to it.
   const findingFilters = { severity: q.severity, scanType: q.scanType, vulQueryKey: q.vulQueryKey, fixable: q.fixable }
   const counted = sql.join(vulnerabilityConditions(id, { ...findingFilters, includeSnoozed: q.includeSnoozed }, snoozed), sql` and `)

@@ -35,7 +35,7 @@ export async function getScanOverview(db: Db, scanTaskId: string, opts: { includ
   const id = task.id
   const sas = task.scan_service === 'SAS_SCAN_SERVICE'
   // Every count below is a count of list rows, so it leaves out what the list leaves out.
-  const { snoozed } = await snoozedFindings(db, id)
+  const { snoozed } = await snoozedFindings(db, task)
   const shown = opts.includeSnoozed ? [] : snoozed
   const visible = notSnoozed(shown)
 

@@ -1,11 +1,9 @@
 import { z } from 'zod'
 import { pageQuery } from '@contract/common'
 import type { ScanTask, ScanTriggerKind } from '@contract/scans'
-import { Button } from '@/components/ui/button'
-import { DataTable } from '@/components/ui/data-table'
 import { dataTableColumnHelper } from '@/components/ui/data-table-features'
 import { EmptyState } from '@/components/ui/empty-state'
-import { getTableUIState } from '@/components/ui/table-ui-state'
+import { PagedDataTable } from '@/components/ui/paged-data-table'
 import { useScanTasks } from '@/features/scans/api/list-scan-tasks'
 import { scanTaskColumns } from '@/features/scans/components/scan-task-columns'
 import { scanListPollInterval } from '@/features/scans/lib/scan-status'
@@ -16,7 +14,8 @@ export interface ScanRuleTasksProps {
   scanRuleId: string
 }
 
-// The rule page's own URL keys: only the task list pages, so its page survives a reload.
+// The rule page's own URL keys: only the task list pages (it has no filters, and the
+// server lists tasks newest first without a sort choice), so its page survives a reload.
 const taskPageSchema = z.object({
   pageNo: pageQuery.shape.pageNo,
   pageSize: pageQuery.shape.pageSize.default(10),
@@ -49,14 +48,9 @@ const columns = [
 
 /** The scan tasks a rule started (run now, push, poll or advisory rescans), newest first; live while any runs. */
 export function ScanRuleTasks({ instanceId, scanRuleId }: ScanRuleTasksProps) {
-  const { state, setState } = useUrlState(taskPageSchema)
+  const urlState = useUrlState(taskPageSchema)
+  const { state } = urlState
   const query = useScanTasks({ instanceId, scanRuleId, pageNo: state.pageNo, pageSize: state.pageSize })
-  const uiState = getTableUIState({
-    rows: query.data?.items,
-    error: query.error,
-    isFetching: query.isFetching,
-    isFiltered: state.pageNo > 1,
-  })
   const live = scanListPollInterval(query.data?.items.map((t) => t.status)) !== false
   return (
     <section aria-labelledby="rule-tasks-title" className="flex flex-col gap-2">
@@ -68,18 +62,13 @@ export function ScanRuleTasks({ instanceId, scanRuleId }: ScanRuleTasksProps) {
           {live ? 'Scans are running: this list refreshes by itself.' : ''}
         </p>
       </div>
-      <DataTable
+      <PagedDataTable
         caption="Scans started by this rule"
         itemLabel="scan tasks"
         columns={columns}
-        uiState={uiState}
         getRowId={getRowId}
-        totalCount={query.data?.totalCount ?? 0}
-        pageNo={state.pageNo}
-        pageSize={state.pageSize}
-        onPageChange={(pageNo) => setState({ pageNo })}
-        onPageSizeChange={(pageSize) => setState({ pageSize })}
-        onRetry={() => void query.refetch()}
+        query={query}
+        urlState={urlState}
         errorTitle="Could not load the rule's scans"
         emptyState={
           <EmptyState
@@ -87,13 +76,8 @@ export function ScanRuleTasks({ instanceId, scanRuleId }: ScanRuleTasksProps) {
             description="Run the rule, or push a matching tag to an On push rule, and its scans appear here."
           />
         }
-        filteredEmptyState={
-          <EmptyState
-            title="No scans on this page"
-            description="This page is past the last scan."
-            action={<Button onClick={() => setState({ pageNo: 1 })}>First page</Button>}
-          />
-        }
+        // Only a page past the last can be empty while the rule has scans: the way back is page 1.
+        filteredEmpty={{ title: 'No scans on this page', description: 'This page is past the last scan.', clearLabel: 'First page' }}
       />
     </section>
   )

@@ -1,3 +1,4 @@
+import type { ListLegacyScanRulesParams } from './list-legacy-scan-rules'
 import type { ListScanRulesParams } from './list-scan-rules'
 import type { PreviewScanRuleParams } from './preview-scan-rule'
 
@@ -10,6 +11,8 @@ export const scanRuleKeys = {
   all: ['scan-rules'] as const,
   lists: () => [...scanRuleKeys.all, 'list'] as const,
   list: (params: ListScanRulesParams) => [...scanRuleKeys.lists(), params] as const,
+  // Under lists(): moving a legacy rule changes both lists, and a rule write invalidates both.
+  legacyList: (params: ListLegacyScanRulesParams) => [...scanRuleKeys.lists(), 'legacy', params] as const,
   details: () => [...scanRuleKeys.all, 'detail'] as const,
   detail: (instanceId: string, scanRuleId: string) => [...scanRuleKeys.details(), instanceId, scanRuleId] as const,
   previews: () => [...scanRuleKeys.all, 'preview'] as const,

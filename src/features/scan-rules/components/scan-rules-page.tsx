@@ -12,6 +12,7 @@ import { useScanRules } from '../api/list-scan-rules'
 import { newScanRulePath } from '../lib/paths'
 import { scanTypeDisplay } from '../lib/rule-display'
 import { scanRuleUrlSchema } from '../lib/rule-url-state'
+import { LegacyScanRules } from './legacy-scan-rules'
 import { scanRuleColumns } from './scan-rule-columns'
 
 export interface ScanRulesPageProps {
@@ -50,6 +51,7 @@ export function ScanRulesPage({ instanceId, instanceName }: ScanRulesPageProps) 
         description="Which tags get scanned: on push, or when you run a rule. Each rule picks repositories by scope and tags by a pattern."
         actions={newRule}
       />
+      <LegacyScanRules instanceId={instanceId} />
       <div className="flex flex-wrap items-center gap-2">
         <Select
           label="Scan type"

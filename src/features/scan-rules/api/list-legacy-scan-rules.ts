@@ -1,0 +1,24 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type { listLegacyScanRuleQuery } from '@contract/scan-rules'
+import { callOperation, type CallOptions } from '@/api/client'
+import { scanRuleKeys } from './keys'
+
+export type ListLegacyScanRulesParams = z.output<typeof listLegacyScanRuleQuery>
+
+export function listLegacyScanRules(params: ListLegacyScanRulesParams, options?: CallOptions) {
+  return callOperation('listLegacyScanRule', params, options)
+}
+
+/** One page of the rules saved in Layerscope before the instance's rules moved upstream; empty for most instances. */
+export function listLegacyScanRulesOptions(params: ListLegacyScanRulesParams) {
+  return queryOptions({
+    queryKey: scanRuleKeys.legacyList(params),
+    queryFn: ({ signal }) => listLegacyScanRules(params, { signal }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useLegacyScanRules(params: ListLegacyScanRulesParams) {
+  return useQuery(listLegacyScanRulesOptions(params))
+}
