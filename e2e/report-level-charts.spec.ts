@@ -7,7 +7,8 @@ import { bodyRows, table } from './support/page-parts'
  * The Baseline and Malicious files tabs of demo/shop-app's boot scan: each draws its
  * findings by level and by category or type above its table, and a bar (by mouse) or the
  * link under the chart (by keyboard) sets that filter in the URL and the table lists its
- * rows, as many as the chart says. axe passes in both themes. The compare page, which
+ * rows, as many as the chart says; the active filter's link is marked current and its bar
+ * outlined. axe passes in both themes. The compare page, which
  * shows only the scan's header, never asks for the whole report.
  */
 
@@ -62,12 +63,22 @@ test('a bar of the baseline and of the malicious-files chart filters its table a
   await expect.poll(() => query(page)).toEqual({ tab: ['baseline'], level: ['High'] })
   await expect.poll(() => rowLevels(page, 'Baseline risks')).toEqual(['high', 'high', 'high', 'high'])
   await expect(page.getByLabel('Level', { exact: true })).toHaveValue('High')
+  // The active filter is marked: its link is the current one, its bar outlined, the others faded.
+  await expect(baselineLinks.locator('[aria-current="true"]')).toHaveAccessibleName('Baseline risks: High, 4 risks, filter')
+  const levelBars = baseline.locator('.recharts-bar-rectangle path')
+  await expect(levelBars).toHaveCount(3)
+  expect(await levelBars.evaluateAll((paths) => paths.map((p) => [p.getAttribute('fill-opacity'), p.hasAttribute('stroke')]))).toEqual([
+    ['1', true],
+    ['0.35', false],
+    ['0.35', false],
+  ])
   // The keyboard: the link under the chart names the bar, its count and what it does.
   const low = page.getByRole('link', { name: 'Baseline risks: Low, 1 risk, filter' })
   await low.focus()
   await page.keyboard.press('Enter')
   await expect.poll(() => query(page)).toEqual({ tab: ['baseline'], level: ['Low'] })
   await expect.poll(() => rowLevels(page, 'Baseline risks')).toEqual(['low'])
+  await expect(baselineLinks.locator('[aria-current="true"]')).toHaveAccessibleName('Baseline risks: Low, 1 risk, filter')
   // The category chart: its biggest bar, by its link; the chip under the level removes it.
   const category = overview.baselineCategories?.[0]
   expect(category?.count).toBeGreaterThan(1)
@@ -76,8 +87,13 @@ test('a bar of the baseline and of the malicious-files chart filters its table a
   await expect.poll(() => rowLevels(page, 'Baseline risks')).toHaveLength(category?.count ?? -1)
   const rows = await callApi(page.request, 'listScanBaselineByTask', { scanTaskId, category: category?.category })
   expect(rows.totalCount).toBe(category?.count)
+  await expect(page.getByRole('list', { name: 'Baseline risks by category filters' }).locator('[aria-current="true"]')).toHaveAccessibleName(
+    `Baseline risks by category: ${category?.category}, ${category?.count} risks, filter`,
+  )
+  await expect(baselineLinks.locator('[aria-current]')).toHaveCount(0)
   await page.getByRole('button', { name: `Remove filter Category: ${category?.category}` }).click()
   await expect.poll(() => query(page)).toEqual({ tab: ['baseline'] })
+  await expect(page.getByRole('list', { name: 'Baseline risks by category filters' }).locator('[aria-current]')).toHaveCount(0)
   await expect.poll(() => rowLevels(page, 'Baseline risks')).toHaveLength(8)
 
   await page.getByRole('tablist', { name: 'Report sections' }).getByRole('tab', { name: /^Malicious files/ }).click()
@@ -124,11 +140,13 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('the baseline and malicious-files tabs with their charts pass axe', async ({ page }, testInfo) => {
       const { instanceId, scanTaskId } = await shopAppScan(page)
-      for (const [tab, figure, caption] of [
-        ['baseline', 'Baseline risks by level', 'Baseline risks'],
-        ['malicious', 'Malicious files by level', 'Malicious files'],
+      // With a level filter on, so the active filter's link and bar are checked beside the others.
+      for (const [tab, level, figure, caption] of [
+        ['baseline', 'High', 'Baseline risks by level', 'Baseline risks'],
+        ['malicious', 'serious', 'Malicious files by level', 'Malicious files'],
       ] as const) {
-        await page.goto(`/instances/${instanceId}/scans/${scanTaskId}?tab=${tab}`)
+        await page.goto(`/instances/${instanceId}/scans/${scanTaskId}?tab=${tab}&level=${level}`)
+        await expect(page.getByRole('list', { name: `${figure} filters` }).locator('[aria-current="true"]')).toHaveCount(1)
         if (scheme === 'dark') await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/)
         await expect(page.getByRole('figure', { name: figure }).locator('.recharts-bar-rectangle').first()).toBeVisible()
         await expect(table(page, caption)).toHaveAttribute('aria-busy', 'false')

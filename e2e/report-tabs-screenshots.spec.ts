@@ -27,9 +27,9 @@ async function shopAppTask(page: Page) {
   return { instanceId: demo.instanceId, scanTaskId: task?.scanTaskId ?? '' }
 }
 
-async function shot(page: Page, testInfo: TestInfo, name: string) {
+async function shot(page: Page, testInfo: TestInfo, name: string, fullPage = true) {
   const path = testInfo.outputPath(`${name}.png`)
-  await page.screenshot({ path, fullPage: true })
+  await page.screenshot({ path, fullPage })
   await testInfo.attach(name, { path, contentType: 'image/png' })
 }
 
@@ -207,3 +207,33 @@ test('the header row holds the shortcuts button at 800 px too', async ({ page },
   await page.keyboard.press('Escape')
   await shot(page, testInfo, 'header-800')
 })
+
+/** The report's tabs in order, as a reader sees them. */
+const TAB_LABELS = ['Overview', 'Vulnerabilities', 'Fix plan', 'Components', 'SBOM', 'Layers', 'Baseline', 'Malicious files', 'Notes']
+
+for (const width of [800, 1280]) {
+  test(`at ${width} px the tab list fits without scrolling, and the arrow keys reach every tab`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: 900 })
+    const { instanceId, scanTaskId } = await shopAppTask(page)
+    await openReport(page, scanTaskId, instanceId)
+    const list = tabs(page)
+    await expect(list.getByRole('tab')).toHaveCount(TAB_LABELS.length)
+    const overflow = await list.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }))
+    expect(overflow.scroll, 'no horizontal scrolling in the tab list').toBeLessThanOrEqual(overflow.client)
+    await shot(page, testInfo, `tabs-${width}`, false)
+
+    // One tab stop, then the arrow keys select each tab in turn, and each is on screen.
+    await list.getByRole('tab', { selected: true }).focus()
+    for (const label of TAB_LABELS.slice(1)) {
+      await page.keyboard.press('ArrowRight')
+      const tab = tabNamed(page, label)
+      await expect(tab).toBeFocused()
+      await expect(tab).toHaveAttribute('aria-selected', 'true')
+      await expect(tab).toBeInViewport()
+    }
+    await page.keyboard.press('Home')
+    await expect(tabNamed(page, 'Overview')).toBeFocused()
+    await page.keyboard.press('ArrowLeft')
+    await expect(tabNamed(page, 'Notes')).toBeFocused()
+  })
+}

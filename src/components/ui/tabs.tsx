@@ -38,7 +38,9 @@ export function Tabs<T extends string>({ label, tabs, value, onChange, idPrefix,
     listRef.current?.querySelector<HTMLElement>(`#${CSS.escape(tabIds(idPrefix, tab.id).tab)}`)?.focus()
   }
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const current = tabs.findIndex((t) => t.id === value)
+    // From the focused tab, not from `value`: while the URL change of the last key is still
+    // pending, `value` lags behind the focus, and a quick second key would move from the old tab.
+    const current = tabs.findIndex((t) => tabIds(idPrefix, t.id).tab === event.currentTarget.id)
     const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: tabs.length - 1 }
     const target = moves[event.key]
     if (target === undefined) return

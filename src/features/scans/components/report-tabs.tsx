@@ -57,7 +57,16 @@ export function ReportTabs({ report, summary, scanType }: ReportTabsProps) {
   })
   return (
     <section aria-label="Findings" className="flex flex-col gap-3">
-      <Tabs label="Report sections" idPrefix={ID_PREFIX} tabs={tabs} value={tab} onChange={(next) => setParams(searchForReportTab(params, next, scanType))} />
+      {/* Nine tabs are wider than a narrow window: they wrap onto a second row, so every tab, the
+          selected one included, stays in view without a sideways scrollbar. */}
+      <Tabs
+        label="Report sections"
+        idPrefix={ID_PREFIX}
+        tabs={tabs}
+        value={tab}
+        onChange={(next) => setParams(searchForReportTab(params, next, scanType))}
+        className="flex-wrap"
+      />
       <TabPanel idPrefix={ID_PREFIX} id={tab}>
         {unavailable !== null ? <UnavailableTab title={`No ${reportTabLabel[tab].toLowerCase()} in an SBOM scan`} reason={unavailable} /> : null}
         {tab === 'overview' && unavailable === null ? <OverviewTab scanTaskId={report.scanTaskId} /> : null}

@@ -2,8 +2,10 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { CreateVulnExceptionBody } from '@contract/exceptions'
 import { callOperation } from '@/api/client'
 import { queryRoots } from '@/api/query-roots'
+import { sessionOptions } from '@/api/session'
 import { toast } from '@/lib/toast'
 import { scanKeys } from '../../api/keys'
+import { decisionNote } from './exception-decision-note'
 
 /**
  * Keys of a finding's exceptions. They sit under the exceptions' root key (queryRoots),
@@ -49,7 +51,7 @@ export function useRequestException() {
     onSuccess: async ({ items }, body) => {
       toast.success(
         `Requested ${items.length === 1 ? 'an exception' : `${items.length} exceptions`}`,
-        'An approver decides it on the Exceptions page.',
+        decisionNote(queryClient.getQueryData(sessionOptions().queryKey)?.authMode),
       )
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: findingExceptionKeys.all }),

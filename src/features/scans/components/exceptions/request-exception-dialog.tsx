@@ -1,10 +1,13 @@
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { VulnerabilityItem } from '@contract/scans'
 import { isApiError } from '@/api/api-error'
+import { sessionOptions } from '@/api/session'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { describeError } from '@/components/ui/error-state'
 import { useNow } from '@/hooks/use-now'
+import { decisionNote } from './exception-decision-note'
 import { emptyDraft, ExceptionFormFields, type ExceptionDraft } from './exception-form-fields'
 import { useRequestException } from './exception-queries'
 import { toRequestBody } from './exception-request-body'
@@ -32,6 +35,7 @@ export function RequestExceptionDialog({
   const [draft, setDraft] = useState<ExceptionDraft>(emptyDraft)
   const request = useRequestException()
   const now = useNow()
+  const session = useQuery(sessionOptions())
   const formRef = useRef<HTMLFormElement>(null)
   const close = () => {
     request.reset()
@@ -71,7 +75,7 @@ export function RequestExceptionDialog({
       open={open}
       onClose={close}
       title="Request exception"
-      description={`For ${subject}. An approver, not you, decides it.`}
+      description={`For ${subject}. ${decisionNote(session.data?.authMode)}`}
       footer={
         <>
           <Button onClick={close}>Cancel</Button>

@@ -1,8 +1,9 @@
 import { useNavigate } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Rectangle, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts'
 import { ChartContainer, type ChartSeriesConfig } from '@/components/ui/chart-container'
+import { barEmphasis, barPaint, type BarEmphasis } from '../../lib/active-filter-bar'
 import { barName, describeBars, NEUTRAL_BAR, type FilterBar } from '../../lib/overview-charts'
-import { FilterChipList, focusReportPanel, useFilterSearch } from './filter-link'
+import { FilterChipList, focusReportPanel, useFilterSearch, useIsActiveFilterBar } from './filter-link'
 
 export interface FilterBarChartProps {
   title: string
@@ -22,10 +23,13 @@ export interface FilterBarChartProps {
 const FINDINGS_LEGEND = { findings: { label: 'Findings', color: NEUTRAL_BAR } }
 const tick = { fill: 'currentColor', fontSize: 11 }
 
-/** Each bar in its own colour (Recharts' `shape`, which replaces the deprecated `Cell`). */
+/** A bar as Recharts gets it: with how it is drawn next to the active filter's bar. */
+type ChartBar = FilterBar & { emphasis: BarEmphasis }
+
+/** Each bar in its own colour (Recharts' `shape`, which replaces the deprecated `Cell`), the active filter's outlined. */
 function ColoredBar(props: BarShapeProps) {
-  const bar = props.payload as FilterBar | undefined
-  return <Rectangle {...props} fill={bar?.color ?? 'currentColor'} />
+  const bar = props.payload as ChartBar | undefined
+  return <Rectangle {...props} fill={bar?.color ?? 'currentColor'} {...barPaint[bar?.emphasis ?? 'plain']} />
 }
 
 /**
@@ -36,6 +40,9 @@ function ColoredBar(props: BarShapeProps) {
 export function FilterBarChart({ title, bars, layout = 'columns', legend = FINDINGS_LEGEND, noun, height, summary, className }: FilterBarChartProps) {
   const navigate = useNavigate()
   const searchFor = useFilterSearch()
+  const isActive = useIsActiveFilterBar()
+  const emphasis = barEmphasis(bars.map(isActive))
+  const data: ChartBar[] = bars.map((bar, i) => ({ ...bar, emphasis: emphasis[i] ?? 'plain' }))
   const open = (bar: FilterBar | undefined) => {
     if (!bar || bar.count === 0) return
     void navigate({ search: searchFor(bar) })
@@ -49,7 +56,7 @@ export function FilterBarChart({ title, bars, layout = 'columns', legend = FINDI
           <BarChart
             responsive
             accessibilityLayer={false}
-            data={bars}
+            data={data}
             layout={rows ? 'vertical' : 'horizontal'}
             margin={{ top: 4, right: 12, bottom: 0, left: rows ? 0 : -16 }}
             style={{ width: '100%', height: '100%' }}

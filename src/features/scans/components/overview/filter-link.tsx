@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { tabIds } from '@/components/ui/tabs'
 import { cn } from '@/lib/cn'
+import { isActiveFilterBar } from '../../lib/active-filter-bar'
 import type { FilterBar } from '../../lib/overview-charts'
 import { REPORT_TAB_ID_PREFIX, searchForFilter } from '../../lib/report-url-state'
 
@@ -24,19 +25,33 @@ export function useFilterSearch() {
   return (bar: Pick<FilterBar, 'tab' | 'filters'>) => `?${searchForFilter(params, bar.tab, bar.filters).toString()}`
 }
 
+/** Whether a bar's filter is the one the URL shows (see `isActiveFilterBar`). */
+export function useIsActiveFilterBar() {
+  const [params] = useSearchParams()
+  return (bar: Pick<FilterBar, 'tab' | 'filters'>) => isActiveFilterBar(params, bar)
+}
+
 export interface FilterLinkProps {
   bar: Pick<FilterBar, 'tab' | 'filters'>
   /** The accessible name: "Attack vector: Network, 12 findings, filter". */
   name: string
   children: ReactNode
   className?: string
+  /** Set when the page already lists what the link leads to: the active filter. */
+  current?: boolean
 }
 
 /** A link to the list a chart element counts; an ordinary link, so it can also open in a new tab. */
-export function FilterLink({ bar, name, children, className }: FilterLinkProps) {
+export function FilterLink({ bar, name, children, className, current = false }: FilterLinkProps) {
   const searchFor = useFilterSearch()
   return (
-    <Link to={{ search: searchFor(bar) }} aria-label={name} onClick={() => focusReportPanel(bar.tab)} className={className}>
+    <Link
+      to={{ search: searchFor(bar) }}
+      aria-label={name}
+      aria-current={current ? 'true' : undefined}
+      onClick={() => focusReportPanel(bar.tab)}
+      className={className}
+    >
       {children}
     </Link>
   )
@@ -53,8 +68,10 @@ export interface FilterChipListProps {
  * Every bar of a chart as a link with its label and count: the keyboard and screen-reader
  * way into the chart (the drawing itself is hidden from assistive technology), and the
  * exact numbers for everyone. A bar of zero is plain text: it would open an empty list.
+ * The active filter's link is marked `aria-current` and drawn like the removable chip.
  */
 export function FilterChipList({ label, bars, nameOf }: FilterChipListProps) {
+  const isActive = useIsActiveFilterBar()
   return (
     <ul aria-label={label} className="flex flex-wrap gap-1">
       {bars.map((bar) => {
@@ -69,7 +86,17 @@ export function FilterChipList({ label, bars, nameOf }: FilterChipListProps) {
         return (
           <li key={bar.key}>
             {bar.count > 0 ? (
-              <FilterLink bar={bar} name={nameOf(bar)} className={cn(chip, 'border-line-strong bg-surface text-fg hover:bg-surface-muted')}>
+              <FilterLink
+                bar={bar}
+                name={nameOf(bar)}
+                current={isActive(bar)}
+                className={cn(
+                  chip,
+                  isActive(bar)
+                    ? 'border-accent bg-accent-soft font-semibold text-fg ring-1 ring-accent'
+                    : 'border-line-strong bg-surface text-fg hover:bg-surface-muted',
+                )}
+              >
                 {body}
               </FilterLink>
             ) : (
