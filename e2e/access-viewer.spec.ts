@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs/promises'
-import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { DEMO_INSTANCE_ID } from '../server/demo/demo-instance'
 import { callApi, readyDemoInstance, repositoryByName } from './support/api'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
+import { proxyAuthServer } from './support/proxy-auth-server'
 
 /**
  * A viewer opens, by URL, every page that changes something: a page whose purpose is a
@@ -13,58 +12,21 @@ import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
  * server sits behind a "sign-in proxy" (user and role in headers, proven by the secret),
  * so a viewer and an admin need no tokens.
  */
-const PORT = Number(process.env.E2E_PORT ?? 8097) + 2300
-const ORIGIN = `http://127.0.0.1:${PORT}`
-const DATA_DIR = `.tmp/e2e-access-${PORT}`
-const SECRET = 'access-e2e-proxy-secret-0123456789abcdefgh'
-const serverEnv = {
-  ...process.env,
-  PORT: String(PORT),
-  HOST: '127.0.0.1',
-  DATA_DIR,
-  AUTH_MODE: 'required',
-  AUTH_PROXY_HEADER: 'x-forwarded-user',
-  AUTH_PROXY_ROLE_HEADER: 'x-forwarded-role',
-  AUTH_PROXY_SECRET: SECRET,
+const server = proxyAuthServer({
+  name: 'access',
+  portOffset: 2300,
   // Nothing here needs a finished scan: the demo's queued scans can wait.
-  SCAN_WORKERS: '0',
-  LOG_LEVEL: 'warn',
-  ...(process.env.E2E_DIST ? { STATIC_DIR: process.env.E2E_DIST } : {}),
-}
-const as = (user: string, role: string) => ({
-  'x-forwarded-user': user,
-  'x-forwarded-role': role,
-  'x-auth-proxy-secret': SECRET,
+  env: { SCAN_WORKERS: '0' },
 })
-
-let server: ChildProcess | undefined
 let admin: APIRequestContext
 const ids = { instanceId: DEMO_INSTANCE_ID, repoId: '', scanRuleId: '' }
 
-test.use({ baseURL: ORIGIN, extraHTTPHeaders: as('vic', 'viewer') })
+test.use({ baseURL: server.origin, extraHTTPHeaders: server.as('vic', 'viewer') })
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  await fs.rm(DATA_DIR, { recursive: true, force: true })
-  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], { env: serverEnv, stdio: 'inherit' })
-  await expect
-    .poll(
-      () =>
-        fetch(`${ORIGIN}/api/healthz`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      { timeout: 60_000 },
-    )
-    .toBe(true)
-  // The proxy's writes carry the user's CSRF token, as the SPA's do.
-  const probe = await playwrightRequest.newContext({ baseURL: ORIGIN, extraHTTPHeaders: as('ada', 'admin') })
-  const session = await callApi(probe, 'getSession')
-  await probe.dispose()
-  admin = await playwrightRequest.newContext({
-    baseURL: ORIGIN,
-    extraHTTPHeaders: { ...as('ada', 'admin'), 'x-csrf-token': String(session.csrfToken) },
-  })
+  await server.start()
+  admin = await server.apiAs('ada', 'admin')
   await readyDemoInstance(admin)
   ids.repoId = (await repositoryByName(admin, DEMO_INSTANCE_ID, 'demo/shop-app')).repoId
   ids.scanRuleId = (
@@ -80,12 +42,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await admin.dispose()
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r))
-    server.kill('SIGTERM')
-    await exited
-  }
-  await fs.rm(DATA_DIR, { recursive: true, force: true })
+  await server.stop()
 })
 
 const rules = () => `/instances/${ids.instanceId}/rules`
@@ -144,14 +101,17 @@ for (const p of deniedPages) {
     if (p.what === 'a new scan rule') await expectNoSeriousA11yViolations(page)
 
     await denied.getByRole('link', { name: p.back }).click()
-    await expect(page).toHaveURL(`${ORIGIN}${p.leadsTo()}`)
+    await expect(page).toHaveURL(`${server.origin}${p.leadsTo()}`)
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('You need access')
   })
 }
 
 test('the same pages show their form to a role that may use them', async ({ browser }) => {
   // Guards the test above: the form is there to be hidden.
-  const context = await browser.newContext({ baseURL: ORIGIN, extraHTTPHeaders: as('olga', 'operator') })
+  const context = await browser.newContext({
+    baseURL: server.origin,
+    extraHTTPHeaders: server.as('olga', 'operator'),
+  })
   const page = await context.newPage()
   try {
     await page.goto(`${rules()}/new`)

@@ -1,26 +1,22 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs/promises'
+import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
 import { bodyRows, table } from './support/page-parts'
+import { spawnedServer } from './support/spawned-server'
 
 /**
  * Sign-in on a server that requires it (the shared e2e server listens on loopback with
  * sign-in off, so this file starts its own with AUTH_MODE=required, 2000 ports up).
  * Tokens come from `npm run token`, as the first admin's must.
  */
-const PORT = Number(process.env.E2E_PORT ?? 8097) + 2000
-const ORIGIN = `http://127.0.0.1:${PORT}`
-const DATA_DIR = `.tmp/e2e-auth-${PORT}`
+const server = spawnedServer({ name: 'auth', portOffset: 2000, env: { AUTH_MODE: 'required', DEMO: 'false', SCAN_WORKERS: '0' } })
+const ORIGIN = server.origin
 const run = promisify(execFile)
-const serverEnv = { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR, AUTH_MODE: 'required', DEMO: 'false', SCAN_WORKERS: '0', LOG_LEVEL: 'warn', ...(process.env.E2E_DIST ? { STATIC_DIR: process.env.E2E_DIST } : {}) }
-
-let server: ChildProcess | undefined
 const tokens = { admin: '', viewer: '' }
 
 async function makeToken(name: string, role: string): Promise<string> {
-  const { stdout } = await run('node', ['--import', 'tsx', 'server/cli/token.ts', 'create', '--name', name, '--role', role], { env: serverEnv })
+  const { stdout } = await run('node', ['--import', 'tsx', 'server/cli/token.ts', 'create', '--name', name, '--role', role], { env: server.env })
   const secret = /lsk_[A-Za-z0-9_-]{43}/.exec(stdout)?.[0]
   if (!secret) throw new Error(`no token in: ${stdout}`)
   return secret
@@ -28,27 +24,16 @@ async function makeToken(name: string, role: string): Promise<string> {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  await fs.rm(DATA_DIR, { recursive: true, force: true })
   // PGlite serves one process: tokens first, then the server.
-  tokens.admin = await makeToken('ada', 'admin')
-  tokens.viewer = await makeToken('vic', 'viewer')
-  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], { env: serverEnv, stdio: 'inherit' })
-  for (let i = 0; i < 240; i++) {
-    const up = await fetch(`${ORIGIN}/api/healthz`).then((r) => r.ok, () => false)
-    if (up) return
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error('the sign-in server did not start')
+  await server.start({
+    seed: async () => {
+      tokens.admin = await makeToken('ada', 'admin')
+      tokens.viewer = await makeToken('vic', 'viewer')
+    },
+  })
 })
 
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r))
-    server.kill('SIGTERM')
-    await exited
-  }
-  await fs.rm(DATA_DIR, { recursive: true, force: true })
-})
+test.afterAll(() => server.stop())
 
 async function signInHere(page: Page, token: string) {
   await page.getByLabel('API token').fill(token)

@@ -40,7 +40,7 @@ test('repository list state lives in the URL and survives reload and a copied li
   const instancePath = `/instances/${demo.instanceId}`
   const repos = table(page, 'Repositories')
 
-  // Two rows a page, so the four demo repositories make two pages. (The page-size menu
+  // Two rows a page, so the five demo repositories make three pages. (The page-size menu
   // offers 10 and up; a size from a link is kept and offered too.)
   await page.goto(`${instancePath}?pageSize=2`)
   await expect.poll(() => rowLinkNames(repos)).toEqual(DEMO_REPOSITORIES.slice(0, 2))
@@ -61,7 +61,7 @@ test('repository list state lives in the URL and survives reload and a copied li
   await expect.poll(() => rowLinkNames(repos)).toEqual(expected.items.map((r) => r.fullName))
 
   const view = await repositoriesView(page)
-  expect(view).toEqual({ rows: expected.items.map((r) => r.fullName), search: 'demo/', sortedBy: 'Tags', sortOrder: 'descending', currentPage: 'Page 2', pageSize: '2', range: '3–4 of 4 repositories' })
+  expect(view).toEqual({ rows: expected.items.map((r) => r.fullName), search: 'demo/', sortedBy: 'Tags', sortOrder: 'descending', currentPage: 'Page 2', pageSize: '2', range: '3–4 of 5 repositories' })
 
   // Reload: the same view.
   await page.reload()
@@ -79,7 +79,7 @@ test('repository list state lives in the URL and survives reload and a copied li
   // Page size from the menu: written to the URL, and back to page 1.
   await page.getByLabel('Rows per page').selectOption('10')
   await expect.poll(() => query(page)).toEqual({ pageSize: '10', repoName: 'demo/', sortBy: 'tagCount', sortOrder: 'desc' })
-  await expect(bodyRows(repos)).toHaveCount(4)
+  await expect(bodyRows(repos)).toHaveCount(5)
 
   // A narrower search, then Back restores the previous view.
   await page.getByRole('searchbox', { name: 'Search repositories' }).fill('ubuntu')
@@ -88,7 +88,7 @@ test('repository list state lives in the URL and survives reload and a copied li
   await page.goBack()
   await expect.poll(() => query(page)).toEqual({ pageSize: '10', repoName: 'demo/', sortBy: 'tagCount', sortOrder: 'desc' })
   await expect(page.getByRole('searchbox', { name: 'Search repositories' })).toHaveValue('demo/')
-  await expect(bodyRows(repos)).toHaveCount(4)
+  await expect(bodyRows(repos)).toHaveCount(5)
 })
 
 test('breadcrumbs lead back up from a tag', async ({ page, request }) => {

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs/promises'
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test'
+import type { Role } from '@contract/auth'
 import type { VulnException } from '@contract/exceptions'
 import { DEMO_INSTANCE_ID } from '../server/demo/demo-instance'
 import { callApi, finishedScans, repositoryByName } from './support/api'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
 import { bodyRows, table, tabTo } from './support/page-parts'
+import { proxyAuthServer } from './support/proxy-auth-server'
 
 /**
  * The whole life of one deferral, from the report: ada (operator) requests it from the
@@ -16,43 +16,25 @@ import { bodyRows, table, tabTo } from './support/page-parts'
  * support/shifted-clock.ts, so the test moves its clock by writing a file: no hook in the
  * product. TRIGGER_CHECK_SECONDS (server/env.ts) makes the sweep run every second.
  */
-const PORT = Number(process.env.E2E_PORT ?? 8097) + 2200
-const ORIGIN = `http://127.0.0.1:${PORT}`
-const DATA_DIR = `.tmp/e2e-exception-journey-${PORT}`
-const CLOCK_FILE = `.tmp/e2e-exception-journey-${PORT}.clock`
-const SECRET = 'exception-journey-e2e-proxy-secret-0123456789'
+const server = proxyAuthServer({
+  name: 'exception-journey',
+  portOffset: 2200,
+  env: { TRIGGER_CHECK_SECONDS: '1' },
+  shiftedClock: true,
+  readyTimeoutMs: 120_000,
+})
 const DAY_MS = 24 * 60 * 60 * 1000
 const LOG4SHELL = 'CVE-2021-44228'
-const serverEnv = {
-  ...process.env,
-  PORT: String(PORT),
-  HOST: '127.0.0.1',
-  DATA_DIR,
-  AUTH_MODE: 'required',
-  AUTH_PROXY_HEADER: 'x-forwarded-user',
-  AUTH_PROXY_ROLE_HEADER: 'x-forwarded-role',
-  AUTH_PROXY_SECRET: SECRET,
-  TRIGGER_CHECK_SECONDS: '1',
-  CLOCK_OFFSET_FILE: CLOCK_FILE,
-  LOG_LEVEL: 'warn',
-  ...(process.env.E2E_DIST ? { STATIC_DIR: process.env.E2E_DIST } : {}),
-}
-const as = (user: string, role: string) => ({ 'x-forwarded-user': user, 'x-forwarded-role': role, 'x-auth-proxy-secret': SECRET })
 
-let server: ChildProcess | undefined
 // Unset when the server did not start; afterAll still stops it and removes its files.
 let api: APIRequestContext | undefined
 let scanTaskId = ''
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  await fs.rm(DATA_DIR, { recursive: true, force: true })
-  await fs.mkdir('.tmp', { recursive: true })
-  await fs.writeFile(CLOCK_FILE, '0')
-  server = spawn('node', ['--import', 'tsx', '--import', './e2e/support/shifted-clock.ts', 'server/main.ts'], { env: serverEnv, stdio: 'inherit' })
-  await expect.poll(() => fetch(`${ORIGIN}/api/healthz`).then((r) => r.ok, () => false), { timeout: 120_000 }).toBe(true)
+  await server.start()
   // Reads only (GET), so no CSRF token is needed.
-  api = await playwrightRequest.newContext({ baseURL: ORIGIN, extraHTTPHeaders: as('auditor', 'viewer') })
+  api = await playwrightRequest.newContext({ baseURL: server.origin, extraHTTPHeaders: server.as('auditor', 'viewer') })
   await finishedScans(api, DEMO_INSTANCE_ID)
   const shop = await repositoryByName(api, DEMO_INSTANCE_ID, 'demo/shop-app')
   scanTaskId = (await callApi(reader(), 'getRepoTagScanStatus', { instanceId: DEMO_INSTANCE_ID, repoId: shop.repoId, tag: '1.0.0' })).scanTaskId
@@ -60,13 +42,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await api?.dispose()
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r))
-    server.kill('SIGTERM')
-    await exited
-  }
-  await fs.rm(DATA_DIR, { recursive: true, force: true })
-  await fs.rm(CLOCK_FILE, { force: true })
+  await server.stop()
 })
 
 /** The viewer's API client; the tests run only once beforeAll made it. */
@@ -75,8 +51,8 @@ function reader(): APIRequestContext {
   return api
 }
 
-async function pageAs(browser: Browser, user: string, role: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: ORIGIN, extraHTTPHeaders: as(user, role) })
+async function pageAs(browser: Browser, user: string, role: Role): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.origin, extraHTTPHeaders: server.as(user, role) })
   return context.newPage()
 }
 
@@ -166,8 +142,12 @@ test('a deferral is requested from the report, approved, hides the finding, and 
   await expect(ada.getByText('1 finding hidden by exceptions')).toBeVisible()
   await expect(log4shellRow(ada)).toHaveCount(0)
   expect((await callApi(reader(), 'getRepoTagScanSummary', { scanTaskId })).snoozedCount).toBe(1)
-  await ada.getByRole('switch', { name: 'Show findings under exception' }).check()
+  // The switch is controlled by the URL, which commits after the click: click, then wait for the URL
+  // (`check()` reads the state right after its click and can see the old value).
+  const snoozedSwitch = ada.getByRole('switch', { name: 'Show findings under exception' })
+  await snoozedSwitch.click()
   await expect(ada).toHaveURL(/includeSnoozed=true/)
+  await expect(snoozedSwitch).toBeChecked()
   await expect(log4shellRow(ada).getByText('Deferred', { exact: true })).toBeVisible()
   panel = await openLog4Shell(ada, '&includeSnoozed=true')
   await expect(panel.getByText('State:')).toContainText('Deferred')
@@ -177,7 +157,7 @@ test('a deferral is requested from the report, approved, hides the finding, and 
   await expectNoSeriousA11yViolations(ada, { include: EXPANDED_ROW })
 
   // 31 days later (server clock only), the sweep has expired the deferral: the finding is observed again.
-  await fs.writeFile(CLOCK_FILE, String(31 * DAY_MS))
+  await server.setClockOffset(31 * DAY_MS)
   await expect.poll(async () => (await log4shellException()).status, { timeout: 20_000 }).toBe('EXPIRED')
   panel = await openLog4Shell(ada)
   await expect(panel.getByText('State:')).toContainText('Observed')

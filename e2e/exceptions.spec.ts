@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs/promises'
-import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import type { VulnException } from '@contract/exceptions'
 import type { VulnerabilityItem } from '@contract/scans'
 import { DEMO_INSTANCE_ID } from '../server/demo/demo-instance'
 import { callApi, finishedScans, repositoryByName } from './support/api'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
 import { bodyRows, table } from './support/page-parts'
+import { proxyAuthServer } from './support/proxy-auth-server'
 
 /**
  * Exceptions need two people: one asks, another decides. The shared e2e server has
@@ -15,44 +14,17 @@ import { bodyRows, table } from './support/page-parts'
  * proxy secret. ada requests exceptions through the API; bob approves and denies them in
  * bulk on the page; ada's own attempt to approve is refused.
  */
-const PORT = Number(process.env.E2E_PORT ?? 8097) + 2100
-const ORIGIN = `http://127.0.0.1:${PORT}`
-const DATA_DIR = `.tmp/e2e-exceptions-${PORT}`
-const SECRET = 'exceptions-e2e-proxy-secret-0123456789abcdef'
-const serverEnv = {
-  ...process.env,
-  PORT: String(PORT),
-  HOST: '127.0.0.1',
-  DATA_DIR,
-  AUTH_MODE: 'required',
-  AUTH_PROXY_HEADER: 'x-forwarded-user',
-  AUTH_PROXY_ROLE_HEADER: 'x-forwarded-role',
-  AUTH_PROXY_SECRET: SECRET,
-  LOG_LEVEL: 'warn',
-  ...(process.env.E2E_DIST ? { STATIC_DIR: process.env.E2E_DIST } : {}),
-}
-const as = (user: string, role = 'admin') => ({ 'x-forwarded-user': user, 'x-forwarded-role': role, 'x-auth-proxy-secret': SECRET })
+const server = proxyAuthServer({ name: 'exceptions', portOffset: 2100 })
 
-let server: ChildProcess | undefined
 let ada: APIRequestContext
 const requested: VulnException[] = []
 
-/** An API client acting as `user`, carrying the CSRF token the proxy's writes need. */
-async function apiAs(user: string): Promise<APIRequestContext> {
-  const probe = await playwrightRequest.newContext({ baseURL: ORIGIN, extraHTTPHeaders: as(user) })
-  const session = await callApi(probe, 'getSession')
-  await probe.dispose()
-  return playwrightRequest.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { ...as(user), 'x-csrf-token': String(session.csrfToken) } })
-}
-
-test.use({ baseURL: ORIGIN, extraHTTPHeaders: as('bob') })
+test.use({ baseURL: server.origin, extraHTTPHeaders: server.as('bob', 'admin') })
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  await fs.rm(DATA_DIR, { recursive: true, force: true })
-  server = spawn('node', ['--import', 'tsx', 'server/main.ts'], { env: serverEnv, stdio: 'inherit' })
-  await expect.poll(() => fetch(`${ORIGIN}/api/healthz`).then((r) => r.ok, () => false), { timeout: 60_000 }).toBe(true)
-  ada = await apiAs('ada')
+  await server.start()
+  ada = await server.apiAs('ada', 'admin')
   // The demo instance's id is fixed (a fresh data directory creates it at boot); its scans are queued then too.
   await finishedScans(ada, DEMO_INSTANCE_ID)
   const shop = await repositoryByName(ada, DEMO_INSTANCE_ID, 'demo/shop-app')
@@ -76,12 +48,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await ada.dispose()
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r))
-    server.kill('SIGTERM')
-    await exited
-  }
-  await fs.rm(DATA_DIR, { recursive: true, force: true })
+  await server.stop()
 })
 
 const exceptionsTable = (page: Page) => table(page, 'Vulnerability exceptions')
@@ -138,7 +105,7 @@ test('an approver approves and denies requests in bulk; the tabs and filters liv
 test('the requester cannot approve their own request: the page says why and the request stays pending', async ({ browser }) => {
   const last = requested.at(-1)
   if (!last) throw new Error('requests missing')
-  const context = await browser.newContext({ baseURL: ORIGIN, extraHTTPHeaders: as('ada') })
+  const context = await browser.newContext({ baseURL: server.origin, extraHTTPHeaders: server.as('ada', 'admin') })
   const page = await context.newPage()
   await page.goto('/exceptions')
   await checkboxFor(page, last).check()

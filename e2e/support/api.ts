@@ -27,7 +27,7 @@ export async function listInstances(request: APIRequestContext): Promise<Instanc
 
 export const DEMO_INSTANCE_NAME = 'demo'
 /** The demo images' repositories (server/demo/demo-images.ts), in name order. */
-export const DEMO_REPOSITORIES = ['demo/alpine-base', 'demo/legacy-api', 'demo/shop-app', 'demo/ubuntu-web']
+export const DEMO_REPOSITORIES = ['demo/alpine-base', 'demo/dotnet-api', 'demo/legacy-api', 'demo/shop-app', 'demo/ubuntu-web']
 
 /** The demo instance once its first sync has finished (the server starts it at boot). */
 export async function readyDemoInstance(request: APIRequestContext): Promise<Instance> {
@@ -51,8 +51,8 @@ export async function repositoryByName(request: APIRequestContext, instanceId: s
   return repo as Repository
 }
 
-/** The demo images' scans the server queues at first boot (four images; six tags share them). */
-export const DEMO_SCAN_COUNT = 4
+/** The demo images' scans the server queues at first boot (five images; seven tags share them). */
+export const DEMO_SCAN_COUNT = 5
 
 /**
  * Every scan task of the instance once none is running: the server imports the bundled

@@ -39,7 +39,7 @@ function expectNoSecret(events: readonly AuditEvent[]) {
 beforeAll(async () => {
   t = await startTestApp({ demo: true })
   await t.booted.seeded
-  await waitForInstanceScans(t, instanceId, { atLeast: 4 })
+  await waitForInstanceScans(t, instanceId, { atLeast: 5 })
   wire = await startWireServer(t, {
     acr: { accessKeys: new Map([[ACCESS_KEY_ID, ACCESS_KEY_SECRET]]) },
     stackrox: { tokens: stackroxTokens(), scanTimeoutMs: 60_000, pollMs: 50 },

@@ -4,24 +4,21 @@ import type { TestApp } from '../testing/test-app'
 import { startTestApp } from '../testing/test-app'
 import { loadEnv } from '../env'
 import { authSettings, PROXY_SECRET_HEADER } from './auth-settings'
-import { callAs, signIn, startAuthTestApp, tokenFor } from './testing/auth-test-app'
+import {
+  callAs,
+  signIn,
+  startAuthTestApp,
+  startProxyAuthTestApp,
+  TEST_PROXY,
+  tokenFor,
+} from './testing/auth-test-app'
 
 /** Writes made with what a browser sends by itself (the session cookie, the proxy's identity) need the CSRF token. */
-const PROXY_SECRET = 'proxy-secret-0123456789-abcdefghijklmnop'
 let t: TestApp
 let admin: string
 
 beforeAll(async () => {
-  t = await startAuthTestApp({
-    auth: {
-      proxy: {
-        userHeader: 'x-forwarded-user',
-        secret: PROXY_SECRET,
-        roleHeader: 'x-forwarded-role',
-        defaultRole: 'viewer',
-      },
-    },
-  })
+  t = await startProxyAuthTestApp()
   admin = await tokenFor(t, 'admin', 'csrf-admin')
 })
 afterAll(() => t.close())
@@ -104,7 +101,7 @@ describe('a bearer token', () => {
 })
 
 describe('the trusted proxy', () => {
-  const asProxyUser = (user: string, role?: string, secret = PROXY_SECRET) => ({
+  const asProxyUser = (user: string, role?: string, secret = TEST_PROXY.secret) => ({
     'x-forwarded-user': user,
     [PROXY_SECRET_HEADER]: secret,
     ...(role ? { 'x-forwarded-role': role } : {}),

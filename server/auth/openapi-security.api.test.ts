@@ -4,7 +4,7 @@ import { operations } from '@contract/operations'
 import { startTestApp, type TestApp } from '../testing/test-app'
 import { exportRoles, featureDownloadRoles, operationRoles } from './operation-roles'
 import { SESSION_COOKIE } from './session-cookie'
-import { startAuthTestApp } from './testing/auth-test-app'
+import { startProxyAuthTestApp, TEST_PROXY } from './testing/auth-test-app'
 
 /** /api/openapi.json says how to sign in and which role each operation needs, as operation-roles.ts enforces it. */
 interface Op {
@@ -24,20 +24,10 @@ interface Doc {
   }
 }
 
-const PROXY_SECRET = 'proxy-secret-0123456789-abcdefghijklmnop'
 let t: TestApp
 let doc: Doc
 beforeAll(async () => {
-  t = await startAuthTestApp({
-    auth: {
-      proxy: {
-        userHeader: 'x-forwarded-user',
-        secret: PROXY_SECRET,
-        roleHeader: 'x-forwarded-role',
-        defaultRole: 'viewer',
-      },
-    },
-  })
+  t = await startProxyAuthTestApp()
   const res = await t.request('/api/openapi.json')
   expect(res.status).toBe(200)
   doc = (await res.json()) as Doc
@@ -60,7 +50,7 @@ describe('the OpenAPI document with sign-in required', () => {
     expect(schemes.proxyUser?.description).toMatch(/x-forwarded-role/)
     expect(schemes.proxySecret).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-auth-proxy-secret' })
     // The secret itself is never in the document.
-    expect(JSON.stringify(doc)).not.toContain(PROXY_SECRET)
+    expect(JSON.stringify(doc)).not.toContain(TEST_PROXY.secret)
   })
 
   it('documents every operation and download of the contract', () => {

@@ -17,7 +17,7 @@ let importClock = Date.now()
 beforeAll(async () => {
   t = await startTestApp({ demo: true, scans: { triggerCheckMs: 0 } })
   await t.booted.seeded
-  await waitForInstanceScans(t, instanceId, { atLeast: 4, timeoutMs: 110_000 })
+  await waitForInstanceScans(t, instanceId, { atLeast: 5, timeoutMs: 110_000 })
   // The demo seeding's own import: handled before any rule opted in, so it rescans nothing.
   const seeded = await t.booted.advisoryRescans.tick()
   expect(seeded?.queued ?? 0).toBe(0)

@@ -7,7 +7,7 @@ import { operations, type OperationName } from '@contract/operations'
 import { boot } from '../../boot'
 import { createLogger, type LogLevel } from '../../log'
 import { TEST_SCAN_SETTINGS, TestApp, testDatabaseUrl } from '../../testing/test-app'
-import { AUTH_OFF, type AuthSettings } from '../auth-settings'
+import { AUTH_OFF, type AuthSettings, type ProxySettings } from '../auth-settings'
 import { SESSION_COOKIE } from '../session-cookie'
 import { createToken } from '../token-store'
 
@@ -43,6 +43,19 @@ export async function startAuthTestApp(opts: AuthTestAppOptions = {}): Promise<T
     scans: { ...TEST_SCAN_SETTINGS, cacheDir: path.join(dataDir, 'cache') },
   })
   return new TestApp(booted, { dataDir, schema, persistent: opts.dataDir !== undefined }, databaseUrl ? 'postgres' : 'pglite')
+}
+
+/** A trusted sign-in proxy that names the user and, optionally, the role; anyone else is a viewer. */
+export const TEST_PROXY: ProxySettings = {
+  userHeader: 'x-forwarded-user',
+  secret: 'proxy-secret-0123456789-abcdefghijklmnop',
+  roleHeader: 'x-forwarded-role',
+  defaultRole: 'viewer',
+}
+
+/** startAuthTestApp behind TEST_PROXY: bearer tokens, cookie sessions and the proxy all sign in. */
+export function startProxyAuthTestApp(): Promise<TestApp> {
+  return startAuthTestApp({ auth: { proxy: TEST_PROXY } })
 }
 
 /** A fresh token of this role, straight in the database (as `npm run token -- create` makes one). */
