@@ -62,6 +62,7 @@ beforeEach(async () => {
   await t.db.deleteFrom('scan_rules').execute()
   acr.rules.clear()
   acr.faults.unavailable = 0
+  acr.faults.delayMs = 0
 })
 afterAll(async () => {
   await t.close()
@@ -115,6 +116,24 @@ describe('moveLegacyScanRule', () => {
       { action: 'moveLegacyScanRule', target: expect.stringContaining(`scanRuleId=${id}`) as string },
     ])
     expect((await auditOf('moveLegacyScanRule'))[0]?.target).toContain(`upstreamScanRuleId=${res.body.upstreamScanRuleId}`)
+  })
+
+  it('creates the rule in ACR once when the same move is sent twice at once (a double click)', async () => {
+    const id = await legacyRule({ name: 'clicked twice' })
+    // ACR answers slowly, so the second request arrives while the first waits on the create.
+    acr.faults.delayMs = 300
+    const [first, second] = await Promise.all([
+      t.call('moveLegacyScanRule', { instanceId, scanRuleId: id }),
+      t.call('moveLegacyScanRule', { instanceId, scanRuleId: id }),
+    ])
+    expect([first.status, second.status], JSON.stringify([first.body, second.body])).toEqual([200, 200])
+    expect(second.body.upstreamScanRuleId).toBe(first.body.upstreamScanRuleId)
+    expect([...acr.rules.values()].map((r) => r.RuleName)).toEqual(['clicked twice'])
+    expect(await legacyIds()).toEqual([])
+    // Once done, the rule is gone: a later move is refused, not created again.
+    const later = await t.call('moveLegacyScanRule', { instanceId, scanRuleId: id })
+    expect([later.status, later.body.code]).toEqual([404, 'SCAN_RULE_NOT_EXIST'])
+    expect(acr.rules.size).toBe(1)
   })
 
   it('keeps our copy and answers the upstream’s error when ACR fails the create', async () => {

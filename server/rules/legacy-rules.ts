@@ -43,7 +43,24 @@ export async function listLegacyRules(db: Db, q: { instanceId: string; pageNo: n
  * @example
  * await moveLegacyRule(db, { instanceId, scanRuleId }) // { upstreamScanRuleId: 'crscnr-…', ruleName: 'nightly' }
  */
-export async function moveLegacyRule(db: Db, q: RuleRef): Promise<{ upstreamScanRuleId: string; ruleName: string }> {
+export function moveLegacyRule(db: Db, q: RuleRef): Promise<Moved> {
+  // A second move of the same rule while the first is in flight (a double click, a retried
+  // request) joins it rather than creating the rule in ACR twice. This holds within one
+  // server process; another process sharing the database could still race.
+  const inFlight = movesInFlight.get(db) ?? new Map<string, Promise<Moved>>()
+  movesInFlight.set(db, inFlight)
+  const key = `${q.instanceId}/${q.scanRuleId}`
+  const joined = inFlight.get(key)
+  if (joined) return joined
+  const move = moveOnce(db, q).finally(() => inFlight.delete(key))
+  inFlight.set(key, move)
+  return move
+}
+
+type Moved = { upstreamScanRuleId: string; ruleName: string }
+const movesInFlight = new WeakMap<Db, Map<string, Promise<Moved>>>()
+
+async function moveOnce(db: Db, q: RuleRef): Promise<Moved> {
   await getInstance(db, q.instanceId)
   const upstream = await upstreamRulesOf(db, q.instanceId)
   if (!upstream) throw rulesAreOurs(q.instanceId, 'moveLegacyScanRule')
