@@ -18,13 +18,14 @@ export function AppHeader() {
   const onRules = Boolean(useMatch('/instances/:instanceId/rules/*'))
   return (
     <header className="border-line bg-surface sticky top-0 z-30 border-b">
-      <div className="flex h-12 items-center gap-6 px-4">
+      {/* Wraps instead of overflowing: with every link an operator sees, one row needs ~1000 px. */}
+      <div className="flex min-h-12 flex-wrap items-center gap-x-6 gap-y-1 px-4 py-1.5">
         <Link to="/instances" className="text-fg flex items-center gap-2 text-sm font-semibold">
           <LayersIcon className="text-accent size-5" />
           Layerscope
         </Link>
         <nav aria-label="Main">
-          <ul className="flex items-center gap-1">
+          <ul className="flex flex-wrap items-center gap-1">
             <li>
               <NavLink
                 to="/instances"
