@@ -3,7 +3,7 @@ import type { LegacyScanRule } from '@contract/scan-rules'
 import type { Db } from '../db/database'
 import { ApiError } from '../errors'
 import { getInstance } from '../instances/instance-store'
-import { fromRow, notExist } from './rule-service'
+import { fromRow, notExist, storedRulesPage } from './rule-service'
 import { keepsRulesUpstream, upstreamRulesOf } from './upstream-rules'
 
 /**
@@ -20,18 +20,8 @@ export async function listLegacyRules(db: Db, q: { instanceId: string; pageNo: n
   await getInstance(db, q.instanceId)
   const empty = { items: [], totalCount: 0, pageNo: q.pageNo, pageSize: q.pageSize }
   if (!(await keepsRulesUpstream(db, q.instanceId))) return empty
-  return db.transaction().execute(async (trx) => {
-    const base = trx.selectFrom('scan_rules').where('instance_id', '=', q.instanceId)
-    const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    const rows = await base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('seq', 'desc')
-      .limit(q.pageSize)
-      .offset((q.pageNo - 1) * q.pageSize)
-      .execute()
-    return { items: rows.map(fromRow), totalCount: Number(n), pageNo: q.pageNo, pageSize: q.pageSize }
-  })
+  const { rows, total } = await storedRulesPage(db, q)
+  return { items: rows.map(fromRow), totalCount: total, pageNo: q.pageNo, pageSize: q.pageSize }
 }
 
 /**

@@ -134,19 +134,7 @@ export class ScanRuleService {
       const page = await upstream.list(q)
       return { ...page, items: await this.withUnknowns(q.instanceId, page.items.map((r) => fromUpstream(q.instanceId, r))) }
     }
-    const { rows, total } = await this.db.transaction().execute(async (trx) => {
-      let base = trx.selectFrom('scan_rules').where('instance_id', '=', q.instanceId)
-      if (q.scanType) base = base.where('scan_type', '=', q.scanType)
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-      const rows = await base
-        .selectAll()
-        .orderBy('created_at', 'desc')
-        .orderBy('seq', 'desc')
-        .limit(q.pageSize)
-        .offset((q.pageNo - 1) * q.pageSize)
-        .execute()
-      return { rows, total: Number(n) }
-    })
+    const { rows, total } = await storedRulesPage(this.db, q)
     return { items: await this.withUnknowns(q.instanceId, rows.map(fromRow)), totalCount: total, pageNo: q.pageNo, pageSize: q.pageSize }
   }
 
@@ -190,6 +178,26 @@ export class ScanRuleService {
 }
 
 /** A stored rule as the API names it, before the index is asked about its names. */
+/**
+ * A page of the rules in our table for an instance, newest first, with the total: its
+ * live rules, or, for an instance whose rules live upstream, the legacy ones.
+ */
+export function storedRulesPage(db: Db, q: { instanceId: string; scanType?: 'VUL' | 'SBOM' | undefined; pageNo: number; pageSize: number }): Promise<{ rows: RuleRow[]; total: number }> {
+  return db.transaction().execute(async (trx) => {
+    let base = trx.selectFrom('scan_rules').where('instance_id', '=', q.instanceId)
+    if (q.scanType) base = base.where('scan_type', '=', q.scanType)
+    const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const rows = await base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(q.pageSize)
+      .offset((q.pageNo - 1) * q.pageSize)
+      .execute()
+    return { rows, total: Number(n) }
+  })
+}
+
 export function fromRow(row: RuleRow): BareRule {
   return {
     scanRuleId: row.id,
