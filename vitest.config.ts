@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -26,7 +27,11 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Files run side by side: each boots its own app on its own database (a fresh
+          // PGlite, or its own schema in PostgreSQL) and takes its ports from the OS. The cap
+          // keeps PostgreSQL's connections (a pool of 10 per app) well under its limit.
+          fileParallelism: true,
+          maxWorkers: Math.min(4, os.availableParallelism()),
         },
       },
     ],

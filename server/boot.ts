@@ -34,6 +34,12 @@ export interface BootOptions {
   dataDir?: string | undefined
   /** PostgreSQL schema to use (test isolation, or DATABASE_SCHEMA). */
   schema?: string | undefined
+  /**
+   * A fresh PGlite starts from this dump of an already migrated database instead of running
+   * initdb (tests, see server/testing/pglite-template.ts). Not for a demo install: the demo
+   * is created on a database's first migration.
+   */
+  pgliteTemplate?: Blob | undefined
   demo: boolean
   staticDir?: string | undefined
   security?: SecurityHeaderOptions | undefined
@@ -73,7 +79,8 @@ const DEFAULT_TRIGGER_CHECK_MS = 15_000
 
 /** Opens the database, migrates it, wires the services, starts the scan workers and builds the app. */
 export async function boot(opts: BootOptions): Promise<Booted> {
-  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, schema: opts.schema })
+  if (opts.pgliteTemplate && opts.demo) throw new Error('A demo install cannot start from a PGlite template')
+  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, schema: opts.schema, pgliteTemplate: opts.pgliteTemplate })
   const applied = await migrateToLatest(database.db, { schema: opts.schema })
   if (applied.length) opts.log.info('database migrated', { kind: database.kind, applied })
   await prepareCredentials(database, opts)

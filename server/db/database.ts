@@ -22,7 +22,7 @@ pg.types.setTypeParser(20, (v) => Number(v))
  * `dataDir/pg`, so `npm start` needs no database server. `schema` puts every table in
  * its own schema, which is how the PostgreSQL test pass isolates test files.
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; schema?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined; schema?: string | undefined; pgliteTemplate?: Blob | undefined }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     if (opts.schema) {
       if (!/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`Invalid schema name: ${opts.schema}`)
@@ -40,13 +40,16 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     await sql`select 1`.execute(db)
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
+  // A template (a dumped, already migrated data directory) skips initdb, which is most of
+  // a fresh PGlite's start-up; PGlite refuses it for a directory that already holds a database.
+  const fromTemplate = opts.pgliteTemplate ? { loadDataDir: opts.pgliteTemplate } : {}
   let client: PGlite
   if (opts.dataDir) {
     const dir = path.join(opts.dataDir, 'pg')
     await fs.mkdir(dir, { recursive: true })
-    client = new PGlite(dir)
+    client = new PGlite(dir, fromTemplate)
   } else {
-    client = new PGlite()
+    client = new PGlite(fromTemplate)
   }
   await client.waitReady
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })

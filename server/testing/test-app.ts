@@ -9,6 +9,7 @@ import { operations } from '@contract/operations'
 import { boot, type Booted, type ScanSettings } from '../boot'
 import type { SecurityHeaderOptions } from '../http/security-headers'
 import { createLogger } from '../log'
+import { pgliteTemplate as loadPgliteTemplate } from './pglite-template'
 
 /** The repo's own signature lists, as `npm start` uses them by default. */
 const REPO_SIGNATURES = fileURLToPath(new URL('../../signatures', import.meta.url))
@@ -51,8 +52,12 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const dataDir = opts.reuse?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'layerscope-test-')))
   const schema = opts.reuse ? opts.reuse.schema : databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined
   const persistent = opts.reuse?.persistent ?? opts.persistent ?? false
+  // A fresh PGlite starts from a migrated template; a restart reopens its own, and a demo
+  // install must see its first migration to create the demo.
+  const pgliteTemplate = !databaseUrl && !opts.reuse && !opts.demo ? await loadPgliteTemplate() : undefined
   const booted = await boot({
     databaseUrl,
+    pgliteTemplate,
     // PGlite in memory unless the demo needs the data dir for its images, or the test a restart.
     dataDir: opts.demo || persistent ? dataDir : undefined,
     schema,
