@@ -22,6 +22,8 @@ export const errorStatus = {
   SCAN_RULE_NOT_EXIST: 404,
   /** The instance already has a scan rule of this name. */
   SCAN_RULE_NAME_CONFLICT: 409,
+  /** Another request is moving this legacy scan rule to the upstream right now. */
+  SCAN_RULE_MOVE_IN_PROGRESS: 409,
   OPERATION_NOT_FOUND: 404,
   /** Sign-in is required and the request carries no valid session, token or proxy identity. */
   UNAUTHENTICATED: 401,

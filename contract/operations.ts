@@ -426,8 +426,9 @@ export const operations = {
     description:
       'Extension (not in ACR). Creates the rule in the upstream (ACR CreateScanRule) with its name, scope, trigger, type and pattern, then deletes ' +
       'the copy kept in Layerscope. ACR has no advisory rescans, so that setting is not carried over. When the upstream refuses or fails, the copy is ' +
-      'kept and the upstream’s error is answered. SCAN_RULE_NOT_EXIST for an unknown id; OPERATION_NOT_SUPPORTED for an instance whose rules are ' +
-      'kept in Layerscope.',
+      'kept and the upstream’s error is answered. SCAN_RULE_NOT_EXIST for an unknown id (or one already moved); SCAN_RULE_MOVE_IN_PROGRESS (409) ' +
+      'while another request (on any server sharing the database) is moving the same rule; OPERATION_NOT_SUPPORTED for an instance whose ' +
+      'rules are kept in Layerscope.',
     input: scanRuleRef,
     output: moveLegacyScanRuleResult,
   }),

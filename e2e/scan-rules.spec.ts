@@ -370,4 +370,26 @@ test.describe('rules saved in Layerscope for an ACR instance', () => {
     await expect(notice(page)).toContainText('1 rule was saved')
     expect([...(acr?.rules.values() ?? [])].map((r) => r.RuleName)).toEqual(['nightly'])
   })
+
+  test('a rule another tab already created in ACR leaves this tab’s list with a notice saying why', async ({ page, context }) => {
+    const operator = server.as('olga', 'operator')
+    await page.setExtraHTTPHeaders(operator)
+    await page.goto(`/instances/${instanceId}/rules`)
+    const saved = table(page, 'Rules saved in Layerscope')
+    await expect(bodyRows(saved)).toHaveCount(1)
+
+    const other = await context.newPage()
+    await other.setExtraHTTPHeaders(operator)
+    await other.goto(`/instances/${instanceId}/rules`)
+    await other.getByRole('button', { name: 'Create kept in ACR' }).click()
+    await expect(other.getByText('Created rule kept in ACR')).toBeVisible()
+    await other.close()
+
+    // This tab still lists it: creating it again is refused, and the list is read again.
+    await page.getByRole('button', { name: 'Create kept in ACR' }).click()
+    await expect(page.getByText('Rule kept is no longer a legacy rule')).toBeVisible()
+    await expect(notice(page)).toBeHidden()
+    await expect.poll(() => rowLinkNames(table(page, 'Scan rules'))).toEqual(['kept', 'nightly'])
+    expect([...(acr?.rules.values() ?? [])].map((r) => r.RuleName).sort()).toEqual(['kept', 'nightly'])
+  })
 })

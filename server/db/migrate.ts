@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-auth'
 import * as m0008 from './migrations/0008-exceptions'
 import * as m0009 from './migrations/0009-providers'
 import * as m0010 from './migrations/0010-wire-nonces'
+import * as m0011 from './migrations/0011-legacy-rule-moves'
 
 /**
  * Migrations are imported, not read from a folder at run time, so they work the same
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-exceptions': m0008,
   '0009-providers': m0009,
   '0010-wire-nonces': m0010,
+  '0011-legacy-rule-moves': m0011,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) }

@@ -210,6 +210,8 @@ export interface ScanRuleTable {
   updated_at: Timestamp
   seq: Generated<number>
   rescan_on_advisory_update: ColumnType<boolean, boolean | undefined, boolean>
+  /** A legacy rule's move upstream in progress since then (legacy-rules.ts); null: none. */
+  move_started_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
 /** An instance's webhook secret (its hash) and poll schedule; no row = neither is set. */

@@ -1,10 +1,14 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ApiError } from '../errors'
+import { bindCredentialCipher, credentialCipherFor } from '../instances/credentials-crypto'
 import { newId } from '../ids'
 import { insertInstance } from '../instances/instance-store'
-import { bindProviders, createProviderRegistry } from '../providers/provider-registry'
+import { bindProviders, createProviderRegistry, type ProviderRegistry } from '../providers/provider-registry'
 import { ACR_INSTANCE_ID, ACR_REGION } from '../providers/acr/testing/acr-fixtures'
 import { startFakeAcr, type FakeAcr } from '../providers/acr/testing/fake-acr'
 import { startTestApp, type TestApp } from '../testing/test-app'
+import { MOVE_CLAIM_TTL_SECONDS, moveLegacyRule } from './legacy-rules'
 import { rulesFor } from './rule-scans'
 
 /**
@@ -19,6 +23,7 @@ const LOCAL_ID = 'cri-legacyruleslocal'
 let t: TestApp
 let acr: FakeAcr
 let instanceId: string
+let registry: ProviderRegistry
 
 /** A row as the table held it for the instance before its rules moved upstream. */
 async function legacyRule(over: { instanceId?: string; name: string; trigger?: 'AUTO' | 'MANUAL'; rescan?: boolean; createdAt?: Date }): Promise<string> {
@@ -51,7 +56,8 @@ beforeAll(async () => {
   t = await startTestApp()
   acr = await startFakeAcr({ [KEY_ID]: KEY_SECRET })
   // No client retries: one 503 from the fake is the upstream failing the create.
-  bindProviders(t.db, createProviderRegistry({ acr: { envAccessKey: null, timing: { requestTimeoutMs: 10_000, retryBudgetMs: 0, retryBaseMs: 50 }, scanPollMs: 50, scanTimeoutMs: 15_000 } }))
+  registry = createProviderRegistry({ acr: { envAccessKey: null, timing: { requestTimeoutMs: 10_000, retryBudgetMs: 0, retryBaseMs: 50 }, scanPollMs: 50, scanTimeoutMs: 15_000 } })
+  bindProviders(t.db, registry)
   const created = await t.call('createInstance', { kind: 'ACR', regionId: ACR_REGION, acrInstanceId: ACR_INSTANCE_ID, accessKeyId: KEY_ID, accessKeySecret: KEY_SECRET, endpoint: acr.endpoint, instanceName: 'acr legacy rules' })
   expect(created.status, JSON.stringify(created.body)).toBe(200)
   instanceId = created.body.instanceId
@@ -136,6 +142,49 @@ describe('moveLegacyScanRule', () => {
     expect(acr.rules.size).toBe(1)
   })
 
+  it('creates the rule in ACR once when another server process on the same database moves it at the same time', async () => {
+    const id = await legacyRule({ name: 'two servers' })
+    // A second Kysely over the same database: what another server process shares with this one.
+    const otherProcess = t.db.withoutPlugins()
+    bindProviders(otherProcess, registry)
+    bindCredentialCipher(otherProcess, credentialCipherFor(t.db))
+    acr.faults.delayMs = 300
+    const [here, there] = await Promise.all([
+      t.call('moveLegacyScanRule', { instanceId, scanRuleId: id }),
+      moveLegacyRule(otherProcess, { instanceId, scanRuleId: id }).then(
+        (moved) => ({ status: 200, code: undefined, moved }),
+        (err: unknown) => ({ status: err instanceof ApiError ? err.status : 500, code: err instanceof ApiError ? err.code : String(err), moved: undefined }),
+      ),
+    ])
+    // One of them moved it; the other was told a move is under way, not given an error of ACR's.
+    const outcomes = [here.status === 200 ? 'moved' : here.body.code, there.status === 200 ? 'moved' : there.code].sort()
+    expect(outcomes, JSON.stringify([here.body, there])).toEqual(['SCAN_RULE_MOVE_IN_PROGRESS', 'moved'])
+    expect([...acr.rules.values()].map((r) => r.RuleName)).toEqual(['two servers'])
+    expect(await legacyIds()).toEqual([])
+  })
+
+  it('refuses a move while another holds a live claim on the rule, and takes over a claim its process left behind', async () => {
+    const id = await legacyRule({ name: 'claimed' })
+    const claim = (secondsAgo: number) =>
+      t.db
+        .updateTable('scan_rules')
+        .set({ move_started_at: sql<Date>`now() - make_interval(secs => ${secondsAgo})` })
+        .where('id', '=', id)
+        .execute()
+    await claim(5)
+    const calls = acr.calls.length
+    const refused = await t.call('moveLegacyScanRule', { instanceId, scanRuleId: id })
+    expect([refused.status, refused.body.code]).toEqual([409, 'SCAN_RULE_MOVE_IN_PROGRESS'])
+    expect(String(refused.body.message)).toContain('claimed')
+    expect(acr.calls.slice(calls)).not.toContain('CreateScanRule')
+    expect(await legacyIds()).toEqual([id])
+    // A claim older than any upstream create can take is a crashed move's.
+    await claim(MOVE_CLAIM_TTL_SECONDS + 60)
+    const moved = await t.call('moveLegacyScanRule', { instanceId, scanRuleId: id })
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200)
+    expect([...acr.rules.values()].map((r) => r.RuleName)).toEqual(['claimed'])
+  })
+
   it('keeps our copy and answers the upstream’s error when ACR fails the create', async () => {
     const id = await legacyRule({ name: 'kept' })
     acr.faults.unavailable = 1
@@ -146,6 +195,10 @@ describe('moveLegacyScanRule', () => {
     expect(acr.rules.size).toBe(0)
     // Nothing changed, so nothing is audited about this rule.
     expect((await auditOf('moveLegacyScanRule')).filter((e) => e.target.includes(id))).toEqual([])
+    // The failed move let go of its claim: trying again works at once.
+    const again = await t.call('moveLegacyScanRule', { instanceId, scanRuleId: id })
+    expect(again.status, JSON.stringify(again.body)).toBe(200)
+    expect(await legacyIds()).toEqual([])
   })
 
   it('refuses an unknown rule and an instance whose rules are ours', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Page } from '@contract/common'
 import type { LegacyScanRule } from '@contract/scan-rules'
 import type { Db } from '../db/database'
@@ -34,9 +35,10 @@ export async function listLegacyRules(db: Db, q: { instanceId: string; pageNo: n
  * await moveLegacyRule(db, { instanceId, scanRuleId }) // { upstreamScanRuleId: 'crscnr-…', ruleName: 'nightly' }
  */
 export function moveLegacyRule(db: Db, q: RuleRef): Promise<Moved> {
-  // A second move of the same rule while the first is in flight (a double click, a retried
-  // request) joins it rather than creating the rule in ACR twice. This holds within one
-  // server process; another process sharing the database could still race.
+  // A second move of the same rule while the first is in flight in this process (a double
+  // click, a retried request) joins it and gets its answer. Another process on the same
+  // database is kept out by the claim on the row (claimMove) and answers
+  // SCAN_RULE_MOVE_IN_PROGRESS instead.
   const inFlight = movesInFlight.get(db) ?? new Map<string, Promise<Moved>>()
   movesInFlight.set(db, inFlight)
   const key = `${q.instanceId}/${q.scanRuleId}`
@@ -50,24 +52,62 @@ export function moveLegacyRule(db: Db, q: RuleRef): Promise<Moved> {
 type Moved = { upstreamScanRuleId: string; ruleName: string }
 const movesInFlight = new WeakMap<Db, Map<string, Promise<Moved>>>()
 
+/**
+ * How long a claim holds. Well past the longest an upstream create can take (the ACR
+ * client's request timeout plus its retry budget, under a minute), so only a move whose
+ * process died is ever taken over.
+ */
+export const MOVE_CLAIM_TTL_SECONDS = 300
+
 async function moveOnce(db: Db, q: RuleRef): Promise<Moved> {
   await getInstance(db, q.instanceId)
   const upstream = await upstreamRulesOf(db, q.instanceId)
   if (!upstream) throw rulesAreOurs(q.instanceId, 'moveLegacyScanRule')
-  const rule = fromRow(await legacyRow(db, q))
-  const created = await upstream.create({
-    instanceId: q.instanceId,
-    ruleName: rule.ruleName,
-    scanScope: rule.scanScope,
-    triggerType: rule.triggerType,
-    scanType: rule.scanType,
-    repoTagFilterPattern: rule.repoTagFilterPattern,
-    namespaces: rule.namespaces,
-    repoNames: rule.repoNames,
-    rescanOnAdvisoryUpdate: false,
-  })
+  const row = await claimMove(db, q)
+  const rule = fromRow(row)
+  let created: { scanRuleId: string }
+  try {
+    created = await upstream.create({
+      instanceId: q.instanceId,
+      ruleName: rule.ruleName,
+      scanScope: rule.scanScope,
+      triggerType: rule.triggerType,
+      scanType: rule.scanType,
+      repoTagFilterPattern: rule.repoTagFilterPattern,
+      namespaces: rule.namespaces,
+      repoNames: rule.repoNames,
+      rescanOnAdvisoryUpdate: false,
+    })
+  } catch (err) {
+    // The upstream has no rule: release our claim (not one that took over a stale one) so
+    // the move can be tried again at once.
+    await db.updateTable('scan_rules').set({ move_started_at: null }).where('id', '=', q.scanRuleId).where('move_started_at', '=', row.move_started_at).execute()
+    throw err
+  }
   await db.deleteFrom('scan_rules').where('instance_id', '=', q.instanceId).where('id', '=', q.scanRuleId).execute()
   return { upstreamScanRuleId: created.scanRuleId, ruleName: rule.ruleName }
+}
+
+/**
+ * Marks the row as being moved, in one statement, unless another move holds a live claim
+ * on it; the database's clock decides, so processes with skewed clocks agree.
+ */
+async function claimMove(db: Db, q: RuleRef) {
+  const claimed = await db
+    .updateTable('scan_rules')
+    // Milliseconds, as a JavaScript Date holds them, so the release can match this claim exactly.
+    .set({ move_started_at: sql<Date>`date_trunc('milliseconds', now())` })
+    .where('instance_id', '=', q.instanceId)
+    .where('id', '=', q.scanRuleId)
+    .where((eb) => eb.or([eb('move_started_at', 'is', null), eb('move_started_at', '<', sql<Date>`now() - make_interval(secs => ${MOVE_CLAIM_TTL_SECONDS})`)]))
+    .returningAll()
+    .executeTakeFirst()
+  if (claimed) return claimed
+  const row = await legacyRow(db, q)
+  throw new ApiError(
+    'SCAN_RULE_MOVE_IN_PROGRESS',
+    `Scan rule ${row.name} (${q.scanRuleId}) is being moved to the upstream by another request, since ${row.move_started_at?.toISOString() ?? 'just now'}. Reload the legacy rules in a moment: it is gone from them once the move is done.`,
+  )
 }
 
 /** Deletes our copy only; the upstream is not asked. */

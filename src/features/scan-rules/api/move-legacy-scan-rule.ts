@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { ApiError } from '@/api/api-error'
 import { callOperation } from '@/api/client'
 import { toast } from '@/lib/toast'
 import { RULES_UPSTREAM } from '../lib/legacy-rules'
@@ -26,6 +27,17 @@ export function useMoveLegacyScanRule() {
       toast.success(`Created rule ${ruleName} in ${RULES_UPSTREAM}`)
       // Both lists change: the rule leaves the legacy list and joins the upstream's.
       await queryClient.invalidateQueries({ queryKey: scanRuleKeys.lists() })
+    },
+    onError: async (error, { ruleName }) => {
+      // Another request (another tab, another server) moved the rule or is moving it: the
+      // lists on screen are out of date, so they are read again. A rule already gone leaves
+      // the list with its row, so the toast says why; one being moved keeps its row and
+      // the message under it.
+      if (!(error instanceof ApiError)) return
+      if (error.code === 'SCAN_RULE_NOT_EXIST') toast.info(`Rule ${ruleName} is no longer a legacy rule`, 'It was created upstream or deleted by another request.')
+      if (error.code === 'SCAN_RULE_MOVE_IN_PROGRESS' || error.code === 'SCAN_RULE_NOT_EXIST') {
+        await queryClient.invalidateQueries({ queryKey: scanRuleKeys.lists() })
+      }
     },
   })
 }
