@@ -135,7 +135,14 @@ export const runScanRuleResult = z.object({
  * saved before that instance's rules moved there. It no longer runs; it can be created
  * upstream (moveLegacyScanRule) or deleted (deleteLegacyScanRule).
  */
-export const legacyScanRule = scanRule.omit({ unknownNamespaces: true, unknownRepos: true }).meta({ id: 'LegacyScanRule' })
+export const legacyScanRule = scanRule
+  .omit({ unknownNamespaces: true, unknownRepos: true })
+  .extend({
+    moveStartedTime: epochMs.nullable().meta({
+      description: 'When a request (on any server sharing the database) began creating this rule upstream; null when no move is under way. Moving or deleting it meanwhile answers SCAN_RULE_MOVE_IN_PROGRESS.',
+    }),
+  })
+  .meta({ id: 'LegacyScanRule' })
 export type LegacyScanRule = z.infer<typeof legacyScanRule>
 
 export const listLegacyScanRuleQuery = pageQuery.extend({ instanceId })

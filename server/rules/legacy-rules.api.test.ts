@@ -171,15 +171,23 @@ describe('moveLegacyScanRule', () => {
         .set({ move_started_at: sql<Date>`now() - make_interval(secs => ${secondsAgo})` })
         .where('id', '=', id)
         .execute()
+    const listed = async () => (await t.call('listLegacyScanRule', { instanceId })).body.items.find((r) => r.scanRuleId === id)
+    expect((await listed())?.moveStartedTime).toBeNull()
     await claim(5)
+    const startedTime = (await listed())?.moveStartedTime
+    expect(startedTime).toBeGreaterThan(Date.now() - 60_000)
     const calls = acr.calls.length
     const refused = await t.call('moveLegacyScanRule', { instanceId, scanRuleId: id })
     expect([refused.status, refused.body.code]).toEqual([409, 'SCAN_RULE_MOVE_IN_PROGRESS'])
     expect(String(refused.body.message)).toContain('claimed')
     expect(acr.calls.slice(calls)).not.toContain('CreateScanRule')
+    // Nor can it be deleted: the move would still create it upstream.
+    const undeleted = await t.call('deleteLegacyScanRule', { instanceId, scanRuleId: id })
+    expect([undeleted.status, undeleted.body.code]).toEqual([409, 'SCAN_RULE_MOVE_IN_PROGRESS'])
     expect(await legacyIds()).toEqual([id])
     // A claim older than any upstream create can take is a crashed move's.
     await claim(MOVE_CLAIM_TTL_SECONDS + 60)
+    expect((await listed())?.moveStartedTime).toBeNull()
     const moved = await t.call('moveLegacyScanRule', { instanceId, scanRuleId: id })
     expect(moved.status, JSON.stringify(moved.body)).toBe(200)
     expect([...acr.rules.values()].map((r) => r.RuleName)).toEqual(['claimed'])

@@ -22,7 +22,10 @@ export async function listLegacyRules(db: Db, q: { instanceId: string; pageNo: n
   const empty = { items: [], totalCount: 0, pageNo: q.pageNo, pageSize: q.pageSize }
   if (!(await keepsRulesUpstream(db, q.instanceId))) return empty
   const { rows, total } = await storedRulesPage(db, q)
-  return { items: rows.map(fromRow), totalCount: total, pageNo: q.pageNo, pageSize: q.pageSize }
+  // This server's clock judges whether a claim is live here; only the claim itself (claimMove) must be exact.
+  const now = Date.now()
+  const items = rows.map((row) => ({ ...fromRow(row), moveStartedTime: liveClaim(row.move_started_at, now) }))
+  return { items, totalCount: total, pageNo: q.pageNo, pageSize: q.pageSize }
 }
 
 /**
@@ -99,24 +102,46 @@ async function claimMove(db: Db, q: RuleRef) {
     .set({ move_started_at: sql<Date>`date_trunc('milliseconds', now())` })
     .where('instance_id', '=', q.instanceId)
     .where('id', '=', q.scanRuleId)
-    .where((eb) => eb.or([eb('move_started_at', 'is', null), eb('move_started_at', '<', sql<Date>`now() - make_interval(secs => ${MOVE_CLAIM_TTL_SECONDS})`)]))
+    .where((eb) => eb.or([eb('move_started_at', 'is', null), eb('move_started_at', '<', claimLapsedBefore)]))
     .returningAll()
     .executeTakeFirst()
   if (claimed) return claimed
-  const row = await legacyRow(db, q)
-  throw new ApiError(
+  throw moveInProgress(await legacyRow(db, q), 'moved')
+}
+
+/** Claims started before this (by the database's clock) have lapsed. */
+const claimLapsedBefore = sql<Date>`now() - make_interval(secs => ${MOVE_CLAIM_TTL_SECONDS})`
+
+/** Thrown when the row exists but a live claim holds it (legacyRow has answered NOT_EXIST otherwise). */
+function moveInProgress(row: { id: string; name: string; move_started_at: Date | null }, refused: 'moved' | 'deleted') {
+  return new ApiError(
     'SCAN_RULE_MOVE_IN_PROGRESS',
-    `Scan rule ${row.name} (${q.scanRuleId}) is being moved to the upstream by another request, since ${row.move_started_at?.toISOString() ?? 'just now'}. Reload the legacy rules in a moment: it is gone from them once the move is done.`,
+    `Scan rule ${row.name} (${row.id}) cannot be ${refused} now: another request is creating it upstream, since ${row.move_started_at?.toISOString() ?? 'just now'}. ` +
+      'It leaves the legacy rules once the upstream has it; reload them in a moment.',
   )
 }
 
-/** Deletes our copy only; the upstream is not asked. */
+/**
+ * Deletes our copy only; the upstream is not asked. Not while a move holds the rule: the
+ * move would go on to create it upstream, and the delete would have said otherwise.
+ */
 export async function deleteLegacyRule(db: Db, q: RuleRef): Promise<{ ok: true }> {
   await getInstance(db, q.instanceId)
   if (!(await keepsRulesUpstream(db, q.instanceId))) throw rulesAreOurs(q.instanceId, 'deleteLegacyScanRule')
-  const res = await db.deleteFrom('scan_rules').where('instance_id', '=', q.instanceId).where('id', '=', q.scanRuleId).executeTakeFirst()
-  if (Number(res.numDeletedRows) === 0) throw notExist(q.instanceId, q.scanRuleId)
+  const res = await db
+    .deleteFrom('scan_rules')
+    .where('instance_id', '=', q.instanceId)
+    .where('id', '=', q.scanRuleId)
+    .where((eb) => eb.or([eb('move_started_at', 'is', null), eb('move_started_at', '<', claimLapsedBefore)]))
+    .executeTakeFirst()
+  if (Number(res.numDeletedRows) === 0) throw moveInProgress(await legacyRow(db, q), 'deleted')
   return { ok: true }
+}
+
+/** The claim's start, when it still holds at `now`; else null (none, or one that lapsed). */
+function liveClaim(startedAt: Date | null, now: number): number | null {
+  if (!startedAt) return null
+  return now - startedAt.getTime() < MOVE_CLAIM_TTL_SECONDS * 1000 ? startedAt.getTime() : null
 }
 
 async function legacyRow(db: Db, q: RuleRef) {

@@ -7,10 +7,10 @@ import { TrashIcon } from '@/components/ui/icons'
 import { usePermitted, type Permission } from '@/hooks/use-permitted'
 import { useDeleteLegacyScanRule } from '../api/delete-legacy-scan-rule'
 import { useMoveLegacyScanRule } from '../api/move-legacy-scan-rule'
-import { RULES_UPSTREAM } from '../lib/legacy-rules'
+import { movingReason, RULES_UPSTREAM } from '../lib/legacy-rules'
 
 export interface LegacyRuleActionsProps {
-  rule: Pick<LegacyScanRule, 'instanceId' | 'scanRuleId' | 'ruleName'>
+  rule: Pick<LegacyScanRule, 'instanceId' | 'scanRuleId' | 'ruleName' | 'moveStartedTime'>
 }
 
 /**
@@ -19,17 +19,22 @@ export interface LegacyRuleActionsProps {
  */
 const nameOf = (action: string, permitted: Permission) => (permitted.reason ? `${action} (${permitted.reason})` : action)
 
+/** A role that may act, held back while another request moves the rule. */
+const heldBy = (permitted: Permission, moving: string | null): Permission => (permitted.allowed && moving ? { allowed: false, reason: moving } : permitted)
+
 /**
  * A legacy rule's two ways out: create it upstream (the server then drops our copy) or
  * delete our copy after a confirmation. A failed create keeps the rule and shows the
- * upstream's error under the buttons, next to the rule it is about.
+ * upstream's error under the buttons, next to the rule it is about. While another request
+ * is creating it upstream, both wait, and the row says so.
  */
 export function LegacyRuleActions({ rule }: LegacyRuleActionsProps) {
   const move = useMoveLegacyScanRule()
   const deletion = useDeleteLegacyScanRule()
   const [confirming, setConfirming] = useState(false)
-  const mayMove = usePermitted('moveLegacyScanRule')
-  const mayDelete = usePermitted('deleteLegacyScanRule')
+  const moving = movingReason(rule)
+  const mayMove = heldBy(usePermitted('moveLegacyScanRule'), moving)
+  const mayDelete = heldBy(usePermitted('deleteLegacyScanRule'), moving)
   return (
     <div className="flex max-w-96 flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
@@ -54,6 +59,11 @@ export function LegacyRuleActions({ rule }: LegacyRuleActionsProps) {
           Delete
         </Button>
       </div>
+      {moving && (
+        <p role="status" className="text-left text-xs text-fg-muted">
+          {moving}.
+        </p>
+      )}
       <InlineError error={move.error} className="text-left" />
       <ConfirmDialog
         open={confirming}
