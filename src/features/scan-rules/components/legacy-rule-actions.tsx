@@ -36,7 +36,7 @@ export function LegacyRuleActions({ rule }: LegacyRuleActionsProps) {
   const mayMove = heldBy(usePermitted('moveLegacyScanRule'), moving)
   const mayDelete = heldBy(usePermitted('deleteLegacyScanRule'), moving)
   return (
-    <div className="flex max-w-96 flex-col items-end gap-2">
+    <div className="ml-auto flex max-w-96 flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
         <Button
           size="sm"
@@ -60,7 +60,7 @@ export function LegacyRuleActions({ rule }: LegacyRuleActionsProps) {
         </Button>
       </div>
       {moving && (
-        <p role="status" className="text-left text-xs text-fg-muted">
+        <p role="status" className="text-right text-xs text-fg-muted">
           {moving}.
         </p>
       )}
