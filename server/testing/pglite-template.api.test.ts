@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, sql } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
@@ -5,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { boot } from '../boot'
 import { migrateToLatest } from '../db/migrate'
 import { createLogger } from '../log'
-import { pgliteTemplate } from './pglite-template'
+import { pgliteTemplate, removeOtherTemplates, templateFile } from './pglite-template'
 import { testDatabaseUrl } from './test-app'
 
 async function open(template?: Blob) {
@@ -32,6 +35,24 @@ describe.skipIf(testDatabaseUrl())('the migrated PGlite template the API tests s
     } finally {
       await fresh.destroy()
       await fromTemplate.destroy()
+    }
+  })
+
+  it('replaces the dumps of other migration sets, and leaves its own and half-written ones alone', async () => {
+    await pgliteTemplate()
+    const current = await templateFile()
+    const other = path.join(os.tmpdir(), 'layerscope-pglite-template-0000older0000.tar')
+    const partial = `${current}.abcdef.partial`
+    await fs.writeFile(other, 'an older checkout’s dump')
+    await fs.writeFile(partial, 'being written')
+    try {
+      await removeOtherTemplates(current)
+      await expect(fs.access(other)).rejects.toThrow(/ENOENT/)
+      await expect(fs.access(current)).resolves.toBeUndefined()
+      await expect(fs.access(partial)).resolves.toBeUndefined()
+    } finally {
+      await fs.rm(other, { force: true })
+      await fs.rm(partial, { force: true })
     }
   })
 

@@ -31,8 +31,15 @@ export function pgliteTemplate(): Promise<Blob> {
 
 let cached: Promise<Blob> | undefined
 
+const PREFIX = 'layerscope-pglite-template-'
+
+/** Where the dump of the current migrations is kept. */
+export async function templateFile(): Promise<string> {
+  return path.join(os.tmpdir(), `${PREFIX}${await templateKey()}.tar`)
+}
+
 async function loadOrBuild(): Promise<Blob> {
-  const file = path.join(os.tmpdir(), `layerscope-pglite-template-${await templateKey()}.tar`)
+  const file = await templateFile()
   try {
     return new Blob([await fs.readFile(file)])
   } catch (err) {
@@ -42,7 +49,18 @@ async function loadOrBuild(): Promise<Blob> {
   const partial = `${file}.${randomBytes(6).toString('hex')}.partial`
   await fs.writeFile(partial, new Uint8Array(await dump.arrayBuffer()))
   await fs.rename(partial, file)
+  await removeOtherTemplates(file)
   return dump
+}
+
+/**
+ * Dumps of other migration sets (an older checkout's) are about 40 MB each: a new one
+ * replaces them. A test run still reading one has it open, which a removal does not disturb,
+ * and one that has not read it yet builds its own.
+ */
+export async function removeOtherTemplates(keep: string): Promise<void> {
+  const stale = (await fs.readdir(os.tmpdir())).filter((f) => f.startsWith(PREFIX) && f.endsWith('.tar') && f !== path.basename(keep))
+  await Promise.all(stale.map((f) => fs.rm(path.join(os.tmpdir(), f), { force: true })))
 }
 
 async function buildTemplate(): Promise<Blob> {
