@@ -1,7 +1,8 @@
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import type { Page } from '@contract/common'
 import type { LegacyScanRule } from '@contract/scan-rules'
 import type { Db } from '../db/database'
+import type { Database } from '../db/schema'
 import { ApiError } from '../errors'
 import { getInstance } from '../instances/instance-store'
 import { fromRow, notExist, storedRulesPage } from './rule-service'
@@ -102,15 +103,16 @@ async function claimMove(db: Db, q: RuleRef) {
     .set({ move_started_at: sql<Date>`date_trunc('milliseconds', now())` })
     .where('instance_id', '=', q.instanceId)
     .where('id', '=', q.scanRuleId)
-    .where((eb) => eb.or([eb('move_started_at', 'is', null), eb('move_started_at', '<', claimLapsedBefore)]))
+    .where(unclaimed)
     .returningAll()
     .executeTakeFirst()
   if (claimed) return claimed
   throw moveInProgress(await legacyRow(db, q), 'moved')
 }
 
-/** Claims started before this (by the database's clock) have lapsed. */
-const claimLapsedBefore = sql<Date>`now() - make_interval(secs => ${MOVE_CLAIM_TTL_SECONDS})`
+/** No move holds the row: never claimed, released, or claimed before the TTL (by the database's clock). */
+const unclaimed = (eb: ExpressionBuilder<Database, 'scan_rules'>) =>
+  eb.or([eb('move_started_at', 'is', null), eb('move_started_at', '<', sql<Date>`now() - make_interval(secs => ${MOVE_CLAIM_TTL_SECONDS})`)])
 
 /** Thrown when the row exists but a live claim holds it (legacyRow has answered NOT_EXIST otherwise). */
 function moveInProgress(row: { id: string; name: string; move_started_at: Date | null }, refused: 'moved' | 'deleted') {
@@ -132,7 +134,7 @@ export async function deleteLegacyRule(db: Db, q: RuleRef): Promise<{ ok: true }
     .deleteFrom('scan_rules')
     .where('instance_id', '=', q.instanceId)
     .where('id', '=', q.scanRuleId)
-    .where((eb) => eb.or([eb('move_started_at', 'is', null), eb('move_started_at', '<', claimLapsedBefore)]))
+    .where(unclaimed)
     .executeTakeFirst()
   if (Number(res.numDeletedRows) === 0) throw moveInProgress(await legacyRow(db, q), 'deleted')
   return { ok: true }

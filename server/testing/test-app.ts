@@ -9,7 +9,7 @@ import { operations } from '@contract/operations'
 import { boot, type Booted, type ScanSettings } from '../boot'
 import type { SecurityHeaderOptions } from '../http/security-headers'
 import { createLogger } from '../log'
-import { pgliteTemplate as loadPgliteTemplate } from './pglite-template'
+import { pgliteTemplate } from './pglite-template'
 
 /** The repo's own signature lists, as `npm start` uses them by default. */
 const REPO_SIGNATURES = fileURLToPath(new URL('../../signatures', import.meta.url))
@@ -54,10 +54,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const persistent = opts.reuse?.persistent ?? opts.persistent ?? false
   // A fresh PGlite starts from a migrated template; a restart reopens its own, and a demo
   // install must see its first migration to create the demo.
-  const pgliteTemplate = !databaseUrl && !opts.reuse && !opts.demo ? await loadPgliteTemplate() : undefined
+  const template = !databaseUrl && !opts.reuse && !opts.demo ? await pgliteTemplate() : undefined
   const booted = await boot({
     databaseUrl,
-    pgliteTemplate,
+    pgliteTemplate: template,
     // PGlite in memory unless the demo needs the data dir for its images, or the test a restart.
     dataDir: opts.demo || persistent ? dataDir : undefined,
     schema,

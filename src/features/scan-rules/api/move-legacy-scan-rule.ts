@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { ApiError } from '@/api/api-error'
+import { isApiError } from '@/api/api-error'
 import { callOperation } from '@/api/client'
 import { toast } from '@/lib/toast'
 import { RULES_UPSTREAM } from '../lib/legacy-rules'
@@ -19,6 +19,9 @@ export function moveLegacyScanRule({ instanceId, scanRuleId }: MoveLegacyScanRul
  * Creates a legacy rule upstream; the server then removes the Layerscope copy. The row
  * shows a failure (the upstream's error) in place, so no error toast here.
  */
+/** Answers that mean the list on screen no longer shows the rule as it is. */
+const LIST_OUT_OF_DATE = new Set(['SCAN_RULE_NOT_EXIST', 'SCAN_RULE_MOVE_IN_PROGRESS'])
+
 export function useMoveLegacyScanRule() {
   const queryClient = useQueryClient()
   return useMutation({
@@ -33,11 +36,9 @@ export function useMoveLegacyScanRule() {
       // lists on screen are out of date, so they are read again. A rule already gone leaves
       // the list with its row, so the toast says why; one being moved keeps its row and
       // the message under it.
-      if (!(error instanceof ApiError)) return
+      if (!isApiError(error) || !LIST_OUT_OF_DATE.has(error.code)) return
       if (error.code === 'SCAN_RULE_NOT_EXIST') toast.info(`Rule ${ruleName} is no longer a legacy rule`, 'It was created upstream or deleted by another request.')
-      if (error.code === 'SCAN_RULE_MOVE_IN_PROGRESS' || error.code === 'SCAN_RULE_NOT_EXIST') {
-        await queryClient.invalidateQueries({ queryKey: scanRuleKeys.lists() })
-      }
+      await queryClient.invalidateQueries({ queryKey: scanRuleKeys.lists() })
     },
   })
 }
